@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifySwagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '#app/server/config.ts';
+import { healthRoutes } from '#app/server/health/health-routes.ts';
+import { importRoutes } from '#app/server/imports/import-routes.ts';
+import { registerErrorHandler } from '#app/server/plugins/error-handler.ts';
+import { tripRoutes } from '#app/server/trips/trip-routes.ts';
+import type { Store } from '#app/store/open-database.ts';
+
+/** What the app needs from outside: the open store, the settings and the logger options. */
+export interface AppOptions {
+  store: Store;
+  config: Pick<Config, 'ADMIN_TOKEN'>;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; omitted in API-only tests. */
+  webRoot?: string;
+}
+
+/** Default location of the built web app, next to the bundled server. */
+export function defaultWebRoot(): string {
+  return fileURLToPath(new URL('./web/', import.meta.url));
+}
+
+/** Builds the Fastify app: API, OpenAPI document and (when built) the web app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Never log credentials.
+    ...(options.logger ? {} : {}),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Mission Ledger API', description: 'Official overseas trips of a city government, from plan to public disclosure. 因公出國案件紀錄與公開。', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const routeOptions = { store: options.store, adminToken: options.config.ADMIN_TOKEN };
+  await app.register(healthRoutes, routeOptions);
+  await app.register(tripRoutes, routeOptions);
+  await app.register(importRoutes, routeOptions);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(webRoot)) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      setHeaders(res, path) {
+        // Vite puts a content hash in every asset name, so those never change.
+        res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    // Client-side routes: any other GET that is not under /api answers with the app shell.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.code(404).send({ error: 'not-found', message: `No route ${request.method} ${request.url}`, messageZh: '找不到此網址' });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().min(1).default('./data/ledger.db'),
+  ADMIN_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters so it cannot be guessed')
+    .optional()
+    .describe('Bearer token that authorises writes until user accounts exist'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_ON_EMPTY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+/** Settings of a running server, read once from the environment at start-up. */
+export type Config = z.infer<typeof envSchema>;
+
+/** Raised at start-up when an environment variable has a value the server cannot use. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment once; the error names each bad variable and why. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant = Object.fromEntries(Object.keys(envSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  const result = envSchema.safeParse(relevant);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(relevant[String(i.path[0])])}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}

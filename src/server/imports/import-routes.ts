@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parsedDocument } from '#app/domain/import/parsed-document.ts';
+import { decodeDocument, DocumentRejectedError, importDocument, MAX_DOCUMENT_BYTES, parseDocument } from '#app/import/import-document.ts';
+import { requireAdminToken } from '#app/server/plugins/admin-token.ts';
+import { HttpError } from '#app/server/plugins/error-handler.ts';
+import { errorBody } from '#app/server/trips/trip-payloads.ts';
+import type { Store } from '#app/store/open-database.ts';
+
+const documentQuery = z.object({ name: z.string().trim().min(1).max(200).default('upload.txt').describe('File name of the document, kept as the trips’ source') });
+
+const importSummary = z.object({
+  document: parsedDocument.shape.document,
+  created: z.number().int(),
+  unchanged: z.number().int(),
+  unstorable: z.array(z.object({ line: z.number().int(), title: z.string(), reason: z.string() })),
+  warnings: parsedDocument.shape.warnings,
+  tripIds: z.array(z.string()),
+});
+
+const ZH_REJECTION: Record<DocumentRejectedError['code'], string> = {
+  empty: '檔案是空的，沒有可匯入的內容',
+  binary: '檔案不是文字檔，請先轉出文字（例如 pdftotext）',
+  'too-large': '檔案過大，請分割後再匯入',
+  'no-trip-table': '檔案中找不到出國案一覽表',
+};
+
+function rejected(error: unknown): never {
+  if (error instanceof DocumentRejectedError) {
+    throw new HttpError(error.code === 'too-large' ? 413 : 400, `document-${error.code}`, error.message, ZH_REJECTION[error.code]);
+  }
+  throw error;
+}
+
+/** Upload a report as text: parse it (dry run) or import it. */
+export async function importRoutes(app: FastifyInstance, options: { store: Store; adminToken: string | undefined }): Promise<void> {
+  const admin = requireAdminToken(options.adminToken);
+  // Documents arrive as raw bytes so that non-UTF-8 and binary uploads get a clear answer.
+  app.addContentTypeParser(['text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES + 1 }, (_req, body, done) => done(null, body));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/v1/imports/parse', {
+    bodyLimit: MAX_DOCUMENT_BYTES + 1,
+    schema: {
+      tags: ['imports'],
+      summary: 'Parse a report (text/plain) and return the trips found, without storing anything',
+      querystring: documentQuery,
+      response: { 200: parsedDocument, 400: errorBody, 413: errorBody, 415: errorBody },
+    },
+    handler: async (request) => {
+      try {
+        const text = decodeDocument(request.body as Buffer, request.query.name);
+        return parseDocument(text, request.query.name);
+      } catch (error) {
+        return rejected(error);
+      }
+    },
+  });
+
+  r.post('/api/v1/imports', {
+    preHandler: admin,
+    bodyLimit: MAX_DOCUMENT_BYTES + 1,
+    schema: {
+      tags: ['imports'],
+      summary: 'Import a report (text/plain); trips already stored are not added again',
+      security: [{ bearer: [] }],
+      querystring: documentQuery,
+      response: { 200: importSummary, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody },
+    },
+    handler: async (request) => {
+      try {
+        const text = decodeDocument(request.body as Buffer, request.query.name);
+        return await importDocument(options.store, text, request.query.name);
+      } catch (error) {
+        return rejected(error);
+      }
+    },
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { settlementStatus, trip } from '#app/domain/trips/trip-schema.ts';
+
+/** Query of GET /api/v1/trips. A year below 1911 is read as an ROC year (107 = 2018). */
+export const tripListQuery = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(9999)
+    .transform((y) => (y < 1911 ? y + 1911 : y))
+    .optional()
+    .describe('Year the trip starts in: Gregorian (2018) or ROC (107)'),
+  country: z.string().trim().min(1).max(100).optional().describe('Country name (日本) or ISO code (JP)'),
+  person: z.string().trim().min(1).max(100).optional().describe('Part of a delegation member’s name'),
+  status: settlementStatus.optional(),
+  q: z.string().trim().min(1).max(200).optional().describe('Text in title, places, people or outcomes'),
+  sort: z.enum(['start', '-start', 'title', 'cost', '-cost']).default('-start'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+});
+
+/** A page of trips and how many match in all. */
+export const tripList = z.object({ items: z.array(trip), total: z.number().int().nonnegative() });
+
+export const tripIdParams = z.object({ id: z.string().min(1).max(64) });
+
+/** Shape of every error answer. */
+export const errorBody = z
+  .object({
+    error: z.string(),
+    message: z.string(),
+    messageZh: z.string(),
+    issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  })
+  .passthrough();
+
+/** 409 answer: the current trip, so the client can show what someone else changed. */
+export const conflictBody = errorBody.extend({ current: trip, changedFields: z.array(z.string()) });

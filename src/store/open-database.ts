@@ -1,0 +1,55 @@
+import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from '#app/store/database-schema.ts';
+import { isPostgresUrl, type DialectAdapter } from '#app/store/dialect/dialect-adapter.ts';
+import { postgresAdapter } from '#app/store/dialect/postgres-dialect.ts';
+import { sqliteAdapter } from '#app/store/dialect/sqlite-dialect.ts';
+import * as m0001 from '#app/store/migrations/0001-trips.ts';
+
+/** An open database: the Kysely handle plus the facts about its dialect. */
+export interface Store {
+  db: Kysely<Database>;
+  adapter: DialectAdapter;
+  close(): Promise<void>;
+}
+
+const migrations: Record<string, Migration> = {
+  '0001-trips': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Opens a SQLite file path or a `postgres://` URL and brings its schema up to date. */
+export async function openStore(target: string): Promise<Store> {
+  const adapter = isPostgresUrl(target) ? postgresAdapter(target) : sqliteAdapter(target);
+  const db = new Kysely<Database>({ dialect: adapter.dialect });
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw new StoreOpenError(adapter, error);
+  }
+  return { db, adapter, close: () => db.destroy() };
+}
+
+/** Runs every pending migration; several server processes may call this at once on PostgreSQL. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String((error as Error).message ?? error)}`);
+  }
+}
+
+/** Raised when the database cannot be opened or migrated; the message says what to check. */
+export class StoreOpenError extends Error {
+  constructor(adapter: DialectAdapter, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const hint =
+      adapter.kind === 'postgres'
+        ? 'Check that PostgreSQL is running and DATABASE_URL (or --db) names an existing database the user may write to.'
+        : 'Check that the folder of the SQLite file exists and is writable, and that no other program holds it locked.';
+    super(`Cannot open the ${adapter.kind} database at ${adapter.location}: ${reason}. ${hint}`, { cause });
+    this.name = 'StoreOpenError';
+  }
+}

@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Database, TripsTable } from '#app/store/database-schema.ts';
+import type { SettlementStatus, Trip, TripInput, TripPatch } from '#app/domain/trips/trip-schema.ts';
+import { childRows, tripColumns, tripFromRows } from '#app/store/trips/trip-rows.ts';
+
+/** Filters and paging of the trip list. */
+export interface TripFilter {
+  /** Gregorian year a trip starts in. */
+  year?: number;
+  /** Country name (as stored) or ISO code. */
+  country?: string;
+  /** Part of a member's name. */
+  person?: string;
+  status?: SettlementStatus;
+  /** Text anywhere in title, places, people or outcomes. */
+  q?: string;
+  sort?: 'start' | '-start' | 'title' | '-cost' | 'cost';
+  limit: number;
+  offset: number;
+}
+
+/** Outcome of an update: the new trip, a missing trip, or a stale version with the current trip. */
+export type UpdateResult = { kind: 'updated'; trip: Trip } | { kind: 'not-found' } | { kind: 'conflict'; current: Trip };
+
+/** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\'). */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Reads and writes trip aggregates; pass a transaction as `db` to make calls part of it. */
+export class TripRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => string = () => new Date().toISOString(),
+    private readonly newId: () => string = randomUUID,
+  ) {}
+
+  /** Runs `work` in one transaction with a repository bound to it. */
+  async transaction<T>(work: (repo: TripRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new TripRepository(trx, this.now, this.newId)));
+  }
+
+  /** Stores a new trip and returns it as stored. */
+  async insert(input: TripInput): Promise<Trip> {
+    const id = this.newId();
+    const at = this.now();
+    const write = async (db: Kysely<Database>) => {
+      await db.insertInto('trips').values({ id, ...tripColumns(input), created_at: at, updated_at: at, version: 1 }).execute();
+      await this.insertChildren(db, id, input);
+    };
+    if (this.db.isTransaction) await write(this.db);
+    else await this.db.transaction().execute(write);
+    return (await this.get(id)) as Trip;
+  }
+
+  /** One trip by id, or undefined. */
+  async get(id: string): Promise<Trip | undefined> {
+    const [trip] = await this.hydrate(await this.db.selectFrom('trips').selectAll().where('id', '=', id).execute());
+    return trip;
+  }
+
+  /** A page of trips matching the filter, and how many match in all. */
+  async list(filter: TripFilter): Promise<{ items: Trip[]; total: number }> {
+    let query = this.db.selectFrom('trips');
+    if (filter.year !== undefined) {
+      query = query.where('start_date', '>=', `${filter.year}-01-01`).where('start_date', '<=', `${filter.year}-12-31`);
+    }
+    if (filter.country) {
+      const country = filter.country;
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('trip_destinations')
+            .select('trip_destinations.trip_id')
+            .whereRef('trip_destinations.trip_id', '=', 'trips.id')
+            .where((eb) => eb.or([eb('country', '=', country), eb('country_code', '=', country.toUpperCase())])),
+        ),
+      );
+    }
+    if (filter.person) {
+      const pattern = likePattern(filter.person);
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('trip_members')
+            .select('trip_members.trip_id')
+            .whereRef('trip_members.trip_id', '=', 'trips.id')
+            .where(sql<boolean>`name like ${pattern} escape '\\'`),
+        ),
+      );
+    }
+    if (filter.status) query = query.where('settlement_status', '=', filter.status);
+    if (filter.q) {
+      const pattern = likePattern(filter.q.trim().toLowerCase());
+      query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
+    }
+    const countRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    let page = query.selectAll('trips');
+    switch (filter.sort ?? '-start') {
+      case 'start':
+        page = page.orderBy('start_date', 'asc');
+        break;
+      case 'title':
+        page = page.orderBy('title', 'asc');
+        break;
+      case 'cost':
+        page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'asc');
+        break;
+      case '-cost':
+        page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'desc');
+        break;
+      default:
+        page = page.orderBy('start_date', 'desc');
+    }
+    const rows = await page.orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+    return { items: await this.hydrate(rows), total: Number(countRow.n) };
+  }
+
+  /** Applies a patch if `patch.version` is the stored version; bumps the version by one. */
+  async update(id: string, patch: TripPatch, merge: (current: Trip, patch: TripPatch) => TripInput): Promise<UpdateResult> {
+    return this.transaction(async (repo) => {
+      const current = await repo.get(id);
+      if (!current) return { kind: 'not-found' };
+      if (current.version !== patch.version) return { kind: 'conflict', current };
+      const next = merge(current, patch);
+      // The version check in WHERE makes the write itself the lock: of two writers that
+      // read the same version, only one updates a row; the other sees 0 rows and a conflict.
+      const result = await repo.db
+        .updateTable('trips')
+        .set({ ...tripColumns(next), updated_at: repo.now(), version: current.version + 1 })
+        .where('id', '=', id)
+        .where('version', '=', patch.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) {
+        const latest = await repo.get(id);
+        return latest ? { kind: 'conflict', current: latest } : { kind: 'not-found' };
+      }
+      await repo.db.deleteFrom('trip_destinations').where('trip_id', '=', id).execute();
+      await repo.db.deleteFrom('trip_members').where('trip_id', '=', id).execute();
+      await repo.db.deleteFrom('trip_outcomes').where('trip_id', '=', id).execute();
+      await repo.insertChildren(repo.db, id, next);
+      return { kind: 'updated', trip: (await repo.get(id)) as Trip };
+    });
+  }
+
+  /** Deletes a trip and its parts; false when there was none. */
+  async delete(id: string): Promise<boolean> {
+    return this.transaction(async (repo) => {
+      await repo.db.deleteFrom('trip_destinations').where('trip_id', '=', id).execute();
+      await repo.db.deleteFrom('trip_members').where('trip_id', '=', id).execute();
+      await repo.db.deleteFrom('trip_outcomes').where('trip_id', '=', id).execute();
+      const result = await repo.db.deleteFrom('trips').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    });
+  }
+
+  /** Number of stored trips. */
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('trips').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** The id of a stored trip that is the same trip as an imported one: same source row, or same title and dates. */
+  async findImported(match: { documentHash: string; line: number; title: string; start: string; end: string }): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('trips')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('source_document_hash', '=', match.documentHash), eb('source_line', '=', match.line)]),
+          eb.and([eb('title', '=', match.title), eb('start_date', '=', match.start), eb('end_date', '=', match.end)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return row?.id;
+  }
+
+  /** Every trip, oldest first, streamed in pages so memory stays flat on large ledgers. */
+  async *all(pageSize = 500): AsyncGenerator<Trip> {
+    let after = '';
+    let afterId = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('trips')
+        .selectAll()
+        .where((eb) => eb.or([eb('start_date', '>', after), eb.and([eb('start_date', '=', after), eb('id', '>', afterId)])]))
+        .orderBy('start_date')
+        .orderBy('id')
+        .limit(pageSize)
+        .execute();
+      if (rows.length === 0) return;
+      yield* await this.hydrate(rows);
+      const last = rows[rows.length - 1]!;
+      after = last.start_date;
+      afterId = last.id;
+    }
+  }
+
+  private async insertChildren(db: Kysely<Database>, id: string, input: TripInput): Promise<void> {
+    const rows = childRows(id, input, this.newId);
+    if (rows.destinations.length) await db.insertInto('trip_destinations').values(rows.destinations).execute();
+    if (rows.members.length) await db.insertInto('trip_members').values(rows.members).execute();
+    if (rows.outcomes.length) await db.insertInto('trip_outcomes').values(rows.outcomes).execute();
+  }
+
+  private async hydrate(rows: Selectable<TripsTable>[]): Promise<Trip[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const [destinations, members, outcomes] = await Promise.all([
+      this.db.selectFrom('trip_destinations').selectAll().where('trip_id', 'in', ids).orderBy('trip_id').orderBy('position').execute(),
+      this.db.selectFrom('trip_members').selectAll().where('trip_id', 'in', ids).orderBy('trip_id').orderBy('position').execute(),
+      this.db.selectFrom('trip_outcomes').selectAll().where('trip_id', 'in', ids).orderBy('trip_id').orderBy('position').execute(),
+    ]);
+    const byTrip = <T extends { trip_id: string }>(list: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const item of list) {
+        const bucket = map.get(item.trip_id);
+        if (bucket) bucket.push(item);
+        else map.set(item.trip_id, [item]);
+      }
+      return map;
+    };
+    const d = byTrip(destinations);
+    const m = byTrip(members);
+    const o = byTrip(outcomes);
+    return rows.map((row) => tripFromRows(row, d.get(row.id) ?? [], m.get(row.id) ?? [], o.get(row.id) ?? []));
+  }
+}

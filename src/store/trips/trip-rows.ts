@@ -1,0 +1,114 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { TripDestinationsTable, TripMembersTable, TripOutcomesTable, TripsTable } from '#app/store/database-schema.ts';
+import type { Trip, TripInput } from '#app/domain/trips/trip-schema.ts';
+
+// Conversion between the trip aggregate and its rows. Kept apart from the queries so the
+// mapping of each column is written once.
+
+/** The text the `q` filter searches: title, purpose, places, people and outcomes, lower-cased. */
+export function searchTextOf(trip: TripInput): string {
+  return [
+    trip.title,
+    trip.purpose,
+    trip.invitingBody,
+    trip.organisingAgency,
+    ...trip.destinations.flatMap((d) => [d.country, d.countryCode ?? '', ...d.cities]),
+    ...trip.members.flatMap((m) => [m.title, m.name, m.agency ?? '']),
+    ...trip.outcomes.map((o) => o.text),
+  ]
+    .filter((s) => s !== '')
+    .join('\n')
+    .toLowerCase();
+}
+
+/** Columns of the `trips` row for a trip's scalar fields. */
+export function tripColumns(trip: TripInput): Omit<Insertable<TripsTable>, 'id' | 'created_at' | 'updated_at' | 'version'> {
+  return {
+    title: trip.title,
+    purpose: trip.purpose,
+    category: trip.category,
+    organising_agency: trip.organisingAgency,
+    inviting_body: trip.invitingBody,
+    start_date: trip.start,
+    end_date: trip.end,
+    headcount: trip.headcount,
+    budget_currency: trip.budget.currency,
+    budget_estimate: trip.budget.estimate,
+    budget_approved: trip.budget.approved,
+    budget_actual: trip.budget.actual,
+    settlement_status: trip.budget.status,
+    estimate_breakdown: JSON.stringify(trip.budget.estimateBreakdown),
+    actual_breakdown: JSON.stringify(trip.budget.actualBreakdown),
+    notes: trip.notes,
+    source_document: trip.source?.document ?? null,
+    source_document_hash: trip.source?.documentHash ?? null,
+    source_line: trip.source?.line ?? null,
+    search_text: searchTextOf(trip),
+  };
+}
+
+/** Child rows of a trip: destinations, members and outcomes in their order. */
+export function childRows(
+  tripId: string,
+  trip: TripInput,
+  newId: () => string,
+): { destinations: TripDestinationsTable[]; members: TripMembersTable[]; outcomes: TripOutcomesTable[] } {
+  return {
+    destinations: trip.destinations.map((d, position) => ({
+      trip_id: tripId,
+      position,
+      country: d.country,
+      country_code: d.countryCode,
+      cities: JSON.stringify(d.cities),
+    })),
+    members: trip.members.map((m, position) => ({
+      trip_id: tripId,
+      position,
+      name: m.name,
+      title: m.title,
+      agency: m.agency,
+      role: m.role,
+    })),
+    outcomes: trip.outcomes.map((o, position) => ({ id: newId(), trip_id: tripId, position, text: o.text })),
+  };
+}
+
+/** Assembles the trip aggregate from its row and child rows (children already in order). */
+export function tripFromRows(
+  row: Selectable<TripsTable>,
+  destinations: Selectable<TripDestinationsTable>[],
+  members: Selectable<TripMembersTable>[],
+  outcomes: Selectable<TripOutcomesTable>[],
+): Trip {
+  return {
+    id: row.id,
+    title: row.title,
+    purpose: row.purpose,
+    category: row.category as Trip['category'],
+    organisingAgency: row.organising_agency,
+    invitingBody: row.inviting_body,
+    start: row.start_date,
+    end: row.end_date,
+    destinations: destinations.map((d) => ({ country: d.country, countryCode: d.country_code, cities: JSON.parse(d.cities) as string[] })),
+    members: members.map((m) => ({ name: m.name, title: m.title, agency: m.agency, role: m.role as 'leader' | 'member' })),
+    headcount: row.headcount,
+    budget: {
+      currency: 'TWD',
+      estimate: row.budget_estimate,
+      approved: row.budget_approved,
+      actual: row.budget_actual,
+      status: row.settlement_status as Trip['budget']['status'],
+      estimateBreakdown: JSON.parse(row.estimate_breakdown) as Trip['budget']['estimateBreakdown'],
+      actualBreakdown: JSON.parse(row.actual_breakdown) as Trip['budget']['actualBreakdown'],
+    },
+    outcomes: outcomes.map((o) => ({ text: o.text })),
+    notes: row.notes,
+    source:
+      row.source_document !== null && row.source_document_hash !== null && row.source_line !== null
+        ? { document: row.source_document, documentHash: row.source_document_hash, line: row.source_line }
+        : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
