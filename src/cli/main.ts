@@ -37,6 +37,12 @@ function parsePort(value: string): number {
   return port;
 }
 
+// `mission-ledger export | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name('mission-ledger')
   .description('Mission Ledger: official overseas trips, from plan to public disclosure.')

@@ -47,10 +47,7 @@ const MARKERS: readonly { style: MarkerStyle; re: RegExp; needsSpace: boolean }[
   { style: 'cjk-comma', re: /([一二三四五六七八九十]{1,3})、/y, needsSpace: false },
 ];
 
-/**
- * Splits one outcome cell (already joined across page breaks) into its items: tags and entities
- * removed, spaces collapsed, item numbers dropped; warns where the numbering skips.
- */
+/** Splits one outcome cell, already joined across page breaks, into its items without tags or item numbers. */
 export function splitOutcomeItems(cell: string): OutcomeItems {
   const items: string[] = [];
   const warnings: string[] = [];

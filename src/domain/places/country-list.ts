@@ -56,13 +56,10 @@ export function countryByCode(code: string): Country | null {
   return byCode.get(code.trim().toUpperCase()) ?? null;
 }
 
-/**
- * Finds the longest country name or alias at the very start of `text` (`日本名古屋` → 日本).
- * One-character aliases (美) count only when they are the whole text: as a prefix they would
- * claim place names such as 美瑛 or 美濃.
- */
+/** Finds the longest country name or alias at the very start of `text` (`日本名古屋` → 日本). */
 export function countryNamePrefix(text: string): CountryPrefix | null {
   for (const { name, country } of prefixNames) {
+    // As a prefix, a one-character alias (美) would claim place names such as 美瑛 or 美濃.
     if (name.length === 1 && text !== name) continue;
     if (text.startsWith(name)) return { country, matched: name };
   }
