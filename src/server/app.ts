@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '#app/server/config.ts';
+import { adminTokenAuthenticator, registerAuthentication } from '#app/server/auth/authentication.ts';
 import { healthRoutes } from '#app/server/health/health-routes.ts';
 import { importRoutes } from '#app/server/imports/import-routes.ts';
 import { registerErrorHandler } from '#app/server/plugins/error-handler.ts';
@@ -30,12 +31,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    // Never log credentials.
-    ...(options.logger ? {} : {}),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerAuthentication(app, [adminTokenAuthenticator(options.config.ADMIN_TOKEN)]);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -46,7 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
-  const routeOptions = { store: options.store, adminToken: options.config.ADMIN_TOKEN };
+  const routeOptions = { store: options.store };
   await app.register(healthRoutes, routeOptions);
   await app.register(tripRoutes, routeOptions);
   await app.register(importRoutes, routeOptions);

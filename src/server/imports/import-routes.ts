@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parsedDocument } from '#app/domain/import/parsed-document.ts';
 import { decodeDocument, DocumentRejectedError, importDocument, MAX_DOCUMENT_BYTES, parseDocument } from '#app/import/import-document.ts';
-import { requireAdminToken } from '#app/server/plugins/admin-token.ts';
+import { requireRole } from '#app/server/auth/require-role.ts';
 import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { errorBody } from '#app/server/trips/trip-payloads.ts';
 import type { Store } from '#app/store/open-database.ts';
@@ -34,8 +34,8 @@ function rejected(error: unknown): never {
 }
 
 /** Upload a report as text: parse it (dry run) or import it. */
-export async function importRoutes(app: FastifyInstance, options: { store: Store; adminToken: string | undefined }): Promise<void> {
-  const admin = requireAdminToken(options.adminToken);
+export async function importRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const write = requireRole('secretariat');
   // Documents arrive as raw bytes so that non-UTF-8 and binary uploads get a clear answer.
   app.addContentTypeParser(['text/plain', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES + 1 }, (_req, body, done) => done(null, body));
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -59,7 +59,7 @@ export async function importRoutes(app: FastifyInstance, options: { store: Store
   });
 
   r.post('/api/v1/imports', {
-    preHandler: admin,
+    preHandler: write,
     bodyLimit: MAX_DOCUMENT_BYTES + 1,
     schema: {
       tags: ['imports'],

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyTripPatch, changedFields } from '#app/domain/trips/apply-trip-patch.ts';
 import { trip, tripInput, tripPatch, type TripInput, type TripPatch } from '#app/domain/trips/trip-schema.ts';
-import { requireAdminToken } from '#app/server/plugins/admin-token.ts';
+import { requireRole } from '#app/server/auth/require-role.ts';
 import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { conflictBody, errorBody, tripIdParams, tripList, tripListQuery } from '#app/server/trips/trip-payloads.ts';
 import type { Store } from '#app/store/open-database.ts';
@@ -24,9 +24,9 @@ function mergeValidated(current: Parameters<typeof applyTripPatch>[0], patch: Tr
 }
 
 /** Trip records: public reads, writes behind the admin token. */
-export async function tripRoutes(app: FastifyInstance, options: { store: Store; adminToken: string | undefined }): Promise<void> {
+export async function tripRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const repo = new TripRepository(options.store.db);
-  const admin = requireAdminToken(options.adminToken);
+  const write = requireRole('clerk', 'secretariat');
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/trips', {
@@ -44,7 +44,7 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store; 
   });
 
   r.post('/api/v1/trips', {
-    preHandler: admin,
+    preHandler: write,
     schema: {
       tags: ['trips'],
       summary: 'Create a trip',
@@ -59,7 +59,7 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store; 
   });
 
   r.patch('/api/v1/trips/:id', {
-    preHandler: admin,
+    preHandler: write,
     schema: {
       tags: ['trips'],
       summary: 'Change a trip (optimistic concurrency: send the version you read)',
@@ -87,7 +87,7 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store; 
   });
 
   r.delete('/api/v1/trips/:id', {
-    preHandler: admin,
+    preHandler: write,
     schema: {
       tags: ['trips'],
       summary: 'Delete a trip',

@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { importDocument } from '#app/import/import-document.ts';
+import { dbOption, resolveDbTarget } from '#app/cli/db-option.ts';
+import { printWarnings, readDocumentFile } from '#app/cli/commands/read-document-file.ts';
+import { openStore } from '#app/store/open-database.ts';
+
+/** `mission-ledger import FILE`: stores a report's trips, adding nothing already stored. */
+export function importCommand(): Command {
+  return new Command('import')
+    .description('store the trips of a report; trips already stored are not added again')
+    .argument('<file>', 'text of the report (UTF-8)')
+    .addOption(dbOption())
+    .action(async (file: string, options: { db?: string }) => {
+      const { text, name } = readDocumentFile(file);
+      const store = await openStore(resolveDbTarget(options.db));
+      try {
+        const summary = await importDocument(store, text, name);
+        printWarnings(summary.warnings);
+        for (const u of summary.unstorable) process.stderr.write(`not stored: line ${u.line} "${u.title}": ${u.reason}\n`);
+        process.stdout.write(`${name}: ${summary.created} trips added, ${summary.unchanged} already stored, ${summary.unstorable.length} not stored\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
