@@ -18,12 +18,25 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Opens a SQLite file path or a `postgres://` URL and brings its schema up to date. */
-export async function openStore(target: string): Promise<Store> {
-  const adapter = isPostgresUrl(target) ? postgresAdapter(target) : sqliteAdapter(target);
+/** Names of every migration this version knows, in order. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/**
+ * Opens a SQLite file path or a `postgres://` URL and brings its schema up to date
+ * (`migrate: false` leaves the schema as it is, for restoring a backup).
+ */
+export async function openStore(target: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  let adapter: DialectAdapter;
+  try {
+    adapter = isPostgresUrl(target) ? postgresAdapter(target) : sqliteAdapter(target);
+  } catch (error) {
+    throw new StoreOpenError({ kind: isPostgresUrl(target) ? 'postgres' : 'sqlite', location: target }, error);
+  }
   const db = new Kysely<Database>({ dialect: adapter.dialect });
   try {
-    await migrateToLatest(db);
+    if (options.migrate !== false) await migrateToLatest(db);
   } catch (error) {
     await db.destroy();
     throw new StoreOpenError(adapter, error);
@@ -33,8 +46,13 @@ export async function openStore(target: string): Promise<Store> {
 
 /** Runs every pending migration; several server processes may call this at once on PostgreSQL. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  await migrateTo(db, undefined);
+}
+
+/** Runs migrations up to and including `name` (all of them when undefined). */
+export async function migrateTo(db: Kysely<Database>, name: string | undefined): Promise<void> {
   const migrator = new Migrator({ db, provider });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = name === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(name);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String((error as Error).message ?? error)}`);
@@ -43,7 +61,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
 
 /** Raised when the database cannot be opened or migrated; the message says what to check. */
 export class StoreOpenError extends Error {
-  constructor(adapter: DialectAdapter, cause: unknown) {
+  constructor(adapter: Pick<DialectAdapter, 'kind' | 'location'>, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const hint =
       adapter.kind === 'postgres'
