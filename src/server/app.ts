@@ -9,6 +9,7 @@ import { adminTokenAuthenticator, registerAuthentication } from '#app/server/aut
 import { healthRoutes } from '#app/server/health/health-routes.ts';
 import { importRoutes } from '#app/server/imports/import-routes.ts';
 import { registerErrorHandler } from '#app/server/plugins/error-handler.ts';
+import { portalRoutes } from '#app/server/portal/portal-routes.ts';
 import { tripRoutes } from '#app/server/trips/trip-routes.ts';
 import type { Store } from '#app/store/open-database.ts';
 
@@ -50,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, routeOptions);
   await app.register(tripRoutes, routeOptions);
   await app.register(importRoutes, routeOptions);
+  await app.register(portalRoutes, routeOptions);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
