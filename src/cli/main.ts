@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { UsageError } from '#app/cli/cli-errors.ts';
+import { backupCommand, restoreCommand } from '#app/cli/commands/backup-command.ts';
 import { exportCommand } from '#app/cli/commands/export-command.ts';
 import { importCommand } from '#app/cli/commands/import-command.ts';
 import { parseCommand } from '#app/cli/commands/parse-command.ts';
 import { serveCommand } from '#app/cli/commands/serve-command.ts';
 import { DocumentRejectedError } from '#app/import/import-document.ts';
 import { ConfigError } from '#app/server/config.ts';
+import { RestoreRefusedError } from '#app/store/backup/restore-database.ts';
 import { StoreOpenError } from '#app/store/open-database.ts';
 
 // `mission-ledger export | head` closes the pipe early; that is not an error.
@@ -22,12 +24,14 @@ const program = new Command()
   .addCommand(serveCommand())
   .addCommand(parseCommand())
   .addCommand(importCommand())
-  .addCommand(exportCommand());
+  .addCommand(exportCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof UsageError || error instanceof DocumentRejectedError || error instanceof ConfigError || error instanceof StoreOpenError) {
+  if (error instanceof UsageError || error instanceof DocumentRejectedError || error instanceof ConfigError || error instanceof StoreOpenError || error instanceof RestoreRefusedError) {
     process.stderr.write(`mission-ledger: ${error.message}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   }

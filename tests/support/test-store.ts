@@ -20,14 +20,14 @@ function withDatabase(url: string, database: string): string {
 }
 
 /**
- * Opens a fresh, migrated database: a temporary SQLite file, or a new PostgreSQL database
- * created through TEST_DATABASE_URL, so test files never share state.
+ * Opens a fresh database, migrated unless `migrate: false`: a temporary SQLite file, or a new
+ * PostgreSQL database created through TEST_DATABASE_URL, so test files never share state.
  */
-export async function createTestStore(kind: 'sqlite' | 'postgres'): Promise<TestStore> {
+export async function createTestStore(kind: 'sqlite' | 'postgres', options: { migrate?: boolean } = {}): Promise<TestStore> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'mission-ledger-test-'));
     const target = join(dir, 'ledger.db');
-    const store = await openStore(target);
+    const store = await openStore(target, options);
     return {
       ...store,
       target,
@@ -45,7 +45,7 @@ export async function createTestStore(kind: 'sqlite' | 'postgres'): Promise<Test
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const target = withDatabase(adminUrl, database);
-  const store = await openStore(target);
+  const store = await openStore(target, options);
   return {
     ...store,
     target,
