@@ -4,6 +4,7 @@ import { isPostgresUrl, type DialectAdapter } from '#app/store/dialect/dialect-a
 import { postgresAdapter } from '#app/store/dialect/postgres-dialect.ts';
 import { sqliteAdapter } from '#app/store/dialect/sqlite-dialect.ts';
 import * as m0001 from '#app/store/migrations/0001-trips.ts';
+import * as m0002 from '#app/store/migrations/0002-workflow.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -14,6 +15,7 @@ export interface Store {
 
 const migrations: Record<string, Migration> = {
   '0001-trips': m0001,
+  '0002-workflow': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

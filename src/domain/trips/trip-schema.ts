@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { countryByCode } from '#app/domain/places/country-list.ts';
+import { postTripReport } from '#app/domain/post-trip-report/post-trip-report-schema.ts';
+import { crossStraitSteps, NO_CROSS_STRAIT_STEPS } from '#app/domain/workflow/cross-strait-steps.ts';
+import { lifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 // The trip record and its parts. These zod schemas are the single source for the
 // TypeScript types, request validation and the OpenAPI document.
@@ -19,7 +23,12 @@ export type SettlementStatus = z.infer<typeof settlementStatus>;
 
 export const destination = z.object({
   country: z.string().min(1).max(100).describe('Country name in Traditional Chinese, e.g. 日本'),
-  countryCode: z.string().regex(/^[A-Z]{2}$/).nullable().describe('ISO 3166-1 alpha-2 code; null when the country is not in the list'),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .refine((code) => countryByCode(code) !== null, { message: 'unknown country code' })
+    .nullable()
+    .describe('ISO 3166-1 alpha-2 code; null when the country is not in the list'),
   cities: z.array(z.string().min(1).max(100)).max(50),
 });
 export type Destination = z.infer<typeof destination>;
@@ -62,6 +71,39 @@ export const tripSource = z.object({
 });
 export type TripSource = z.infer<typeof tripSource>;
 
+const planFields = {
+  topics: z.array(z.string().trim().min(1).max(300)).max(100).describe('Topics of the visit'),
+  themes: z.array(z.string().trim().min(1).max(300)).max(100).describe('Investment or marketing themes'),
+  expectedBenefits: z.string().max(5000).describe('Expected benefits stated in the plan'),
+  days: z.number().int().positive().max(366).nullable().describe('Days abroad in the plan; null = end − start + 1'),
+  crossStraitSteps: crossStraitSteps.describe('Permission and return notification of a mainland China / Hong Kong / Macau trip'),
+  report: postTripReport.nullable().describe('The post-trip report (出國報告)'),
+  varianceExplanation: z.string().max(5000).describe('Why the actual cost differs from the approved amount'),
+};
+
+function workflowFields() {
+  return {
+    topics: planFields.topics.optional(),
+    themes: planFields.themes.optional(),
+    expectedBenefits: planFields.expectedBenefits.optional(),
+    days: planFields.days.optional(),
+    crossStraitSteps: planFields.crossStraitSteps.optional(),
+    report: planFields.report.optional(),
+    varianceExplanation: planFields.varianceExplanation.optional(),
+  };
+}
+
+/** Values of the workflow fields a trip input leaves out. */
+export const WORKFLOW_FIELD_DEFAULTS = {
+  topics: [] as string[],
+  themes: [] as string[],
+  expectedBenefits: '',
+  days: null,
+  crossStraitSteps: NO_CROSS_STRAIT_STEPS,
+  report: null,
+  varianceExplanation: '',
+};
+
 const tripFields = {
   title: z.string().trim().min(1).max(500),
   purpose: z.string().max(5000).default(''),
@@ -77,6 +119,9 @@ const tripFields = {
   outcomes: z.array(outcome).max(500).default([]),
   notes: z.string().max(5000).default(''),
   source: tripSource.nullable().default(null),
+  // Workflow fields (issue 4). Optional in input so that callers written before them (the report
+  // importer, builders) stay valid; a stored trip always has them (see `trip` below).
+  ...workflowFields(),
 };
 
 function endNotBeforeStart(t: { start?: string; end?: string }, ctx: z.RefinementCtx): void {
@@ -105,6 +150,9 @@ export const trip = z.object({
   ...Object.fromEntries(Object.entries(tripFields).map(([k, v]) => [k, v instanceof z.ZodDefault ? v.unwrap() : v])) as {
     [K in keyof typeof tripFields]: (typeof tripFields)[K] extends z.ZodDefault<infer I> ? I : (typeof tripFields)[K];
   },
+  ...planFields,
+  lifecycleState: lifecycleState,
+  crossStrait: z.boolean().describe('Goes to mainland China, Hong Kong or Macau'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().positive(),

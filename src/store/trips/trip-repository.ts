@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, TripsTable } from '#app/store/database-schema.ts';
 import type { SettlementStatus, Trip, TripInput, TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { childRows, tripColumns, tripFromRows } from '#app/store/trips/trip-rows.ts';
+import { importedTripState, type LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** Filters and paging of the trip list. */
 export interface TripFilter {
@@ -18,6 +19,22 @@ export interface TripFilter {
   sort?: 'start' | '-start' | 'title' | '-cost' | 'cost';
   limit: number;
   offset: number;
+  /** Only trips in one of these lifecycle states (the `state` query). */
+  states?: readonly LifecycleState[];
+  /** Who may see what: trips in `states`, plus every trip of `orAgency` (a clerk's own drafts). */
+  visibleTo?: { states: readonly LifecycleState[]; orAgency: string | null };
+}
+
+/** Workflow facts of a trip kept out of the public record: who created and who submitted it. */
+export interface TripOwnership {
+  createdBy: string | null;
+  submittedBy: string | null;
+}
+
+/** Extra columns a workflow step writes with an update. */
+export interface WorkflowWrite {
+  state?: LifecycleState;
+  submittedBy?: string | null;
 }
 
 /** Outcome of an update: the new trip, a missing trip, or a stale version with the current trip. */
@@ -41,12 +58,19 @@ export class TripRepository {
     return this.db.transaction().execute((trx) => work(new TripRepository(trx, this.now, this.newId)));
   }
 
-  /** Stores a new trip and returns it as stored. */
-  async insert(input: TripInput): Promise<Trip> {
+  /**
+   * Stores a new trip and returns it as stored. Without a state, a trip with a source document is
+   * a historical, published trip (ADR 0003) and any other trip starts as a draft.
+   */
+  async insert(input: TripInput, workflow: { state?: LifecycleState; createdBy?: string | null } = {}): Promise<Trip> {
     const id = this.newId();
     const at = this.now();
+    const state = workflow.state ?? (input.source ? importedTripState(input.budget.status) : 'draft');
     const write = async (db: Kysely<Database>) => {
-      await db.insertInto('trips').values({ id, ...tripColumns(input), created_at: at, updated_at: at, version: 1 }).execute();
+      await db
+        .insertInto('trips')
+        .values({ id, ...tripColumns(input), lifecycle_state: state, created_by: workflow.createdBy ?? null, created_at: at, updated_at: at, version: 1 })
+        .execute();
       await this.insertChildren(db, id, input);
     };
     if (this.db.isTransaction) await write(this.db);
@@ -89,6 +113,14 @@ export class TripRepository {
       );
     }
     if (filter.status) query = query.where('settlement_status', '=', filter.status);
+    if (filter.states) query = query.where('lifecycle_state', 'in', filter.states.length ? [...filter.states] : ['']);
+    if (filter.visibleTo) {
+      const { states, orAgency } = filter.visibleTo;
+      const visibleStates = states.length ? [...states] : [''];
+      query = query.where((eb) =>
+        orAgency === null ? eb('lifecycle_state', 'in', visibleStates) : eb.or([eb('lifecycle_state', 'in', visibleStates), eb('organising_agency', '=', orAgency)]),
+      );
+    }
     if (filter.q) {
       const pattern = likePattern(filter.q.trim().toLowerCase());
       query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
@@ -115,9 +147,19 @@ export class TripRepository {
     return { items: await this.hydrate(rows), total: Number(countRow.n) };
   }
 
-  /** Applies a patch if `patch.version` is the stored version; bumps the version by one. */
-  async update(id: string, patch: TripPatch, merge: (current: Trip, patch: TripPatch) => TripInput): Promise<UpdateResult> {
-    return this.transaction(async (repo) => {
+  /** Who created and who submitted a trip, or undefined when there is no such trip. */
+  async ownership(id: string): Promise<TripOwnership | undefined> {
+    const row = await this.db.selectFrom('trips').select(['created_by', 'submitted_by']).where('id', '=', id).executeTakeFirst();
+    return row ? { createdBy: row.created_by, submittedBy: row.submitted_by } : undefined;
+  }
+
+  /**
+   * Applies a patch if `patch.version` is the stored version; bumps the version by one. `workflow`
+   * carries the state a transition moves to. Joins the caller's transaction when `db` is one.
+   */
+  async update(id: string, patch: TripPatch, merge: (current: Trip, patch: TripPatch) => TripInput, workflow: WorkflowWrite = {}): Promise<UpdateResult> {
+    const run = <T>(work: (repo: TripRepository) => Promise<T>) => (this.db.isTransaction ? work(this) : this.transaction(work));
+    return run(async (repo) => {
       const current = await repo.get(id);
       if (!current) return { kind: 'not-found' };
       if (current.version !== patch.version) return { kind: 'conflict', current };
@@ -126,7 +168,13 @@ export class TripRepository {
       // read the same version, only one updates a row; the other sees 0 rows and a conflict.
       const result = await repo.db
         .updateTable('trips')
-        .set({ ...tripColumns(next), updated_at: repo.now(), version: current.version + 1 })
+        .set({
+          ...tripColumns(next),
+          ...(workflow.state ? { lifecycle_state: workflow.state } : {}),
+          ...(workflow.submittedBy !== undefined ? { submitted_by: workflow.submittedBy } : {}),
+          updated_at: repo.now(),
+          version: current.version + 1,
+        })
         .where('id', '=', id)
         .where('version', '=', patch.version)
         .executeTakeFirst();
@@ -144,7 +192,8 @@ export class TripRepository {
 
   /** Deletes a trip and its parts; false when there was none. */
   async delete(id: string): Promise<boolean> {
-    return this.transaction(async (repo) => {
+    const run = <T>(work: (repo: TripRepository) => Promise<T>) => (this.db.isTransaction ? work(this) : this.transaction(work));
+    return run(async (repo) => {
       await repo.db.deleteFrom('trip_destinations').where('trip_id', '=', id).execute();
       await repo.db.deleteFrom('trip_members').where('trip_id', '=', id).execute();
       await repo.db.deleteFrom('trip_outcomes').where('trip_id', '=', id).execute();

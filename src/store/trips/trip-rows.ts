@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { TripDestinationsTable, TripMembersTable, TripOutcomesTable, TripsTable } from '#app/store/database-schema.ts';
-import type { Trip, TripInput } from '#app/domain/trips/trip-schema.ts';
+import { WORKFLOW_FIELD_DEFAULTS, type Trip, type TripInput } from '#app/domain/trips/trip-schema.ts';
+import { isCrossStrait, NO_CROSS_STRAIT_STEPS } from '#app/domain/workflow/cross-strait-steps.ts';
 
 // Conversion between the trip aggregate and its rows. Kept apart from the queries so the
 // mapping of each column is written once.
@@ -22,7 +23,9 @@ export function searchTextOf(trip: TripInput): string {
 }
 
 /** Columns of the `trips` row for a trip's scalar fields. */
-export function tripColumns(trip: TripInput): Omit<Insertable<TripsTable>, 'id' | 'created_at' | 'updated_at' | 'version'> {
+export function tripColumns(
+  trip: TripInput,
+): Omit<Insertable<TripsTable>, 'id' | 'created_at' | 'updated_at' | 'version' | 'lifecycle_state' | 'created_by' | 'submitted_by'> {
   return {
     title: trip.title,
     purpose: trip.purpose,
@@ -44,6 +47,14 @@ export function tripColumns(trip: TripInput): Omit<Insertable<TripsTable>, 'id' 
     source_document_hash: trip.source?.documentHash ?? null,
     source_line: trip.source?.line ?? null,
     search_text: searchTextOf(trip),
+    topics: JSON.stringify(trip.topics ?? WORKFLOW_FIELD_DEFAULTS.topics),
+    themes: JSON.stringify(trip.themes ?? WORKFLOW_FIELD_DEFAULTS.themes),
+    expected_benefits: trip.expectedBenefits ?? WORKFLOW_FIELD_DEFAULTS.expectedBenefits,
+    plan_days: trip.days ?? WORKFLOW_FIELD_DEFAULTS.days,
+    cross_strait: isCrossStrait(trip.destinations) ? 1 : 0,
+    cross_strait_steps: JSON.stringify(trip.crossStraitSteps ?? WORKFLOW_FIELD_DEFAULTS.crossStraitSteps),
+    post_trip_report: trip.report ? JSON.stringify(trip.report) : null,
+    variance_explanation: trip.varianceExplanation ?? WORKFLOW_FIELD_DEFAULTS.varianceExplanation,
   };
 }
 
@@ -107,6 +118,15 @@ export function tripFromRows(
       row.source_document !== null && row.source_document_hash !== null && row.source_line !== null
         ? { document: row.source_document, documentHash: row.source_document_hash, line: row.source_line }
         : null,
+    topics: JSON.parse(row.topics) as string[],
+    themes: JSON.parse(row.themes) as string[],
+    expectedBenefits: row.expected_benefits,
+    days: row.plan_days,
+    crossStraitSteps: { ...NO_CROSS_STRAIT_STEPS, ...(JSON.parse(row.cross_strait_steps) as Partial<Trip['crossStraitSteps']>) },
+    report: row.post_trip_report === null ? null : (JSON.parse(row.post_trip_report) as Trip['report']),
+    varianceExplanation: row.variance_explanation,
+    lifecycleState: row.lifecycle_state as Trip['lifecycleState'],
+    crossStrait: row.cross_strait === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
