@@ -9,6 +9,8 @@ import { adminTokenAuthenticator, registerAuthentication } from '#app/server/aut
 import { healthRoutes } from '#app/server/health/health-routes.ts';
 import { importRoutes } from '#app/server/imports/import-routes.ts';
 import { registerErrorHandler } from '#app/server/plugins/error-handler.ts';
+import { registerRateLimits } from '#app/server/plugins/rate-limits.ts';
+import { registerSecurityHeaders } from '#app/server/plugins/security-headers.ts';
 import { portalRoutes } from '#app/server/portal/portal-routes.ts';
 import { tripRoutes } from '#app/server/trips/trip-routes.ts';
 import type { Store } from '#app/store/open-database.ts';
@@ -16,7 +18,8 @@ import type { Store } from '#app/store/open-database.ts';
 /** What the app needs from outside: the open store, the settings and the logger options. */
 export interface AppOptions {
   store: Store;
-  config: Pick<Config, 'ADMIN_TOKEN'>;
+  /** Settings; the rate limit is off and no proxy is trusted unless given. */
+  config: Pick<Config, 'ADMIN_TOKEN'> & Partial<Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'TRUST_PROXY'>>;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
@@ -32,10 +35,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.config.TRUST_PROXY ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  await registerSecurityHeaders(app);
+  await registerRateLimits(app, options.config.RATE_LIMIT_PER_MINUTE ?? 0);
   registerAuthentication(app, [adminTokenAuthenticator(options.config.ADMIN_TOKEN)]);
 
   await app.register(fastifySwagger, {

@@ -10,6 +10,12 @@ const envSchema = z.object({
     .optional()
     .describe('Bearer token that authorises writes until user accounts exist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600).describe('Requests per client address per minute; 0 turns the limit off'),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1')
+    .describe('Behind a reverse proxy: trust X-Forwarded-For/-Proto for client address and TLS'),
   SEED_ON_EMPTY: z
     .enum(['true', 'false', '1', '0'])
     .default('true')

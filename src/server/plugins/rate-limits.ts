@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyRateLimit from '@fastify/rate-limit';
+
+/** Requests a single client may make per minute on sign-in and other credential checks. */
+export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+/**
+ * Limits each client address to `perMinute` requests a minute (answering 429 with Retry-After
+ * beyond it); routes that check passwords set a stricter per-route limit through
+ * `config: { rateLimit: loginRateLimit }`. `perMinute` 0 turns the general limit off.
+ */
+export async function registerRateLimits(app: FastifyInstance, perMinute: number): Promise<void> {
+  await app.register(fastifyRateLimit, {
+    global: perMinute > 0,
+    max: perMinute > 0 ? perMinute : 1_000_000,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'rate-limited',
+      message: `Too many requests: at most ${context.max} a minute; try again in ${Math.ceil(context.ttl / 1000)} s`,
+      messageZh: `請求過於頻繁：每分鐘最多 ${context.max} 次，請於 ${Math.ceil(context.ttl / 1000)} 秒後再試`,
+    }),
+  });
+}
+
+/** Per-route rate-limit settings for routes that check passwords. */
+export const loginRateLimit = { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } as const;
