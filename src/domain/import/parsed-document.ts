@@ -8,7 +8,8 @@ export const importWarning = z.object({
   line: z.number().int().nonnegative().describe('1-based line of the source text; 0 for the whole document'),
   column: z.string().nullable().describe('Table column the warning is about (title, dates, places, members, budget, outcomes), if any'),
   code: z.string().describe('Stable machine-readable code'),
-  message: z.string().describe('What was found, where, and what was assumed'),
+  message: z.string().describe('What was found and where (line and cell)'),
+  assumed: z.string().describe('What the importer assumed or did about it, e.g. "year 107 taken from the previous trip"'),
 });
 export type ImportWarning = z.infer<typeof importWarning>;
 
@@ -37,7 +38,9 @@ export type ParsedTrip = z.infer<typeof parsedTrip>;
 
 export const parsedDocument = z.object({
   document: z.object({ name: z.string(), sha256: z.string().nullable() }),
+  format: z.enum(['tsv', 'markdown', 'html']).describe('How the trip table was laid out: tab-separated rows, a Markdown pipe table or an HTML <table>'),
   trips: z.array(parsedTrip),
-  warnings: z.array(importWarning),
+  warnings: z.array(importWarning).describe('What could not be read as written, and what was assumed instead'),
+  findings: z.array(importWarning).describe('Data-quality findings: values that read fine but look wrong together (headcount below the names listed, overlapping trips of one person, a name repeated in one outcome, an amount not final)'),
 });
 export type ParsedDocument = z.infer<typeof parsedDocument>;
