@@ -73,3 +73,11 @@ describe('splitHeadcount', () => {
     expect(splitHeadcount(cell)).toEqual({ names, headcount: null });
   });
 });
+
+describe('splitHeadcount on hostile input', () => {
+  // A nested quantifier once made this exponential (found by the fuzz test); with 60 digits an
+  // exponential regex would never return, so the test's timeout is the check.
+  it('reads a long run of digits that is not a headcount without backtracking', () => {
+    expect(splitHeadcount(`${'9'.repeat(60)} 萬 元`)).toEqual({ names: `${'9'.repeat(60)} 萬 元`, headcount: null });
+  });
+});

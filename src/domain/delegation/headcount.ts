@@ -6,7 +6,7 @@ const COUNT_WORD = '(?:等|共計|合計|總計|共|計|一行)';
 const NUMBER = '[0-9０-９〇零一二兩三四五六七八九十百]+';
 const PHRASE = new RegExp(`^${COUNT_WORD}?(${NUMBER})[人名位]$`);
 // The phrase as it sits at the end of a delegation cell, spaces and brackets included: `…柳 嘉峰 等七人`, `…（共 6 人）`.
-const TRAILING = new RegExp(`[(（]?\\s*(${COUNT_WORD})?\\s*(${NUMBER}(?:\\s*${NUMBER})*)\\s*[人名位]\\s*[)）]?\\s*$`);
+const TRAILING = new RegExp(`[(（]?\\s*(${COUNT_WORD})?\\s*(${NUMBER}(?:\\s+${NUMBER})*)\\s*[人名位]\\s*[)）]?\\s*$`);
 const SEPARATORS = /[\s、，,；;及和與暨]+$/;
 
 /** Reads a stated delegation size: 等七人, 等十三人, 等5人, 共 6 人, 計十二人, 七人, full-width digits. */
