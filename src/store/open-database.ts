@@ -5,6 +5,7 @@ import { postgresAdapter } from '#app/store/dialect/postgres-dialect.ts';
 import { sqliteAdapter } from '#app/store/dialect/sqlite-dialect.ts';
 import * as m0001 from '#app/store/migrations/0001-trips.ts';
 import * as m0002 from '#app/store/migrations/0002-workflow.ts';
+import * as m0004 from '#app/store/migrations/0004-search.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -16,6 +17,7 @@ export interface Store {
 const migrations: Record<string, Migration> = {
   '0001-trips': m0001,
   '0002-workflow': m0002,
+  '0004-search': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,7 +15,10 @@ export const tripListQuery = z.object({
   person: z.string().trim().min(1).max(100).optional().describe('Part of a delegation member’s name'),
   status: settlementStatus.optional(),
   q: z.string().trim().min(1).max(200).optional().describe('Text in title, places, people or outcomes'),
-  sort: z.enum(['start', '-start', 'title', 'cost', '-cost']).default('-start'),
+  sort: z
+    .enum(['relevance', 'start', '-start', 'title', 'cost', '-cost'])
+    .optional()
+    .describe('Order of the list; default: relevance (exact phrase first) when q is given, else -start (latest first)'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });

@@ -3,6 +3,9 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, TripsTable } from '#app/store/database-schema.ts';
 import type { SettlementStatus, Trip, TripInput, TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { childRows, tripColumns, tripFromRows } from '#app/store/trips/trip-rows.ts';
+import { planSearch } from '#app/domain/search/search-plan.ts';
+import { indexTrip, unindexTrip } from '#app/store/search/trip-search-index.ts';
+import { tripSearchSql } from '#app/store/search/trip-search-query.ts';
 import { importedTripState, type LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** Filters and paging of the trip list. */
@@ -16,7 +19,8 @@ export interface TripFilter {
   status?: SettlementStatus;
   /** Text anywhere in title, places, people or outcomes. */
   q?: string;
-  sort?: 'start' | '-start' | 'title' | '-cost' | 'cost';
+  /** Defaults to `relevance` (exact phrase first) when `q` is given, else `-start`. */
+  sort?: 'relevance' | 'start' | '-start' | 'title' | '-cost' | 'cost';
   limit: number;
   offset: number;
   /** Only trips in one of these lifecycle states (the `state` query). */
@@ -72,6 +76,7 @@ export class TripRepository {
         .values({ id, ...tripColumns(input), lifecycle_state: state, created_by: workflow.createdBy ?? null, created_at: at, updated_at: at, version: 1 })
         .execute();
       await this.insertChildren(db, id, input);
+      await indexTrip(db, id, input);
     };
     if (this.db.isTransaction) await write(this.db);
     else await this.db.transaction().execute(write);
@@ -121,13 +126,15 @@ export class TripRepository {
         orAgency === null ? eb('lifecycle_state', 'in', visibleStates) : eb.or([eb('lifecycle_state', 'in', visibleStates), eb('organising_agency', '=', orAgency)]),
       );
     }
-    if (filter.q) {
-      const pattern = likePattern(filter.q.trim().toLowerCase());
-      query = query.where(sql<boolean>`search_text like ${pattern} escape '\\'`);
-    }
+    const search = filter.q ? tripSearchSql(this.db, planSearch(filter.q)) : undefined;
+    if (search) query = query.where(search.matches);
     const countRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     let page = query.selectAll('trips');
-    switch (filter.sort ?? '-start') {
+    switch (filter.sort ?? (search ? 'relevance' : '-start')) {
+      case 'relevance':
+        if (search) page = page.orderBy(search.rank, 'desc');
+        page = page.orderBy('start_date', 'desc');
+        break;
       case 'start':
         page = page.orderBy('start_date', 'asc');
         break;
@@ -186,6 +193,7 @@ export class TripRepository {
       await repo.db.deleteFrom('trip_members').where('trip_id', '=', id).execute();
       await repo.db.deleteFrom('trip_outcomes').where('trip_id', '=', id).execute();
       await repo.insertChildren(repo.db, id, next);
+      await indexTrip(repo.db, id, next);
       return { kind: 'updated', trip: (await repo.get(id)) as Trip };
     });
   }
@@ -197,6 +205,7 @@ export class TripRepository {
       await repo.db.deleteFrom('trip_destinations').where('trip_id', '=', id).execute();
       await repo.db.deleteFrom('trip_members').where('trip_id', '=', id).execute();
       await repo.db.deleteFrom('trip_outcomes').where('trip_id', '=', id).execute();
+      await unindexTrip(repo.db, id);
       const result = await repo.db.deleteFrom('trips').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     });

@@ -1,0 +1,29 @@
+import { sql } from 'kysely';
+import type { SearchIndexDialect } from '#app/store/dialect/search-index-dialect.ts';
+
+// A GIN index over string_to_array(terms, ' ') keeps compressed posting lists per term and
+// answers `@>` (holds all of) directly; it is maintained by PostgreSQL on every write. pg_trgm
+// is not used: its trigrams cannot serve the two-character queries that are most Chinese
+// words (花博, 樹城), and the bigram terms already serve three and more.
+
+/** PostgreSQL: a GIN index over the document's term array. */
+export const postgresSearchIndex: SearchIndexDialect = {
+  async createSchema(db) {
+    await db.schema
+      .createTable('trip_search_documents')
+      .addColumn('trip_id', 'text', (c) => c.primaryKey().references('trips.id').onDelete('cascade'))
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('terms', 'text', (c) => c.notNull())
+      .execute();
+    await sql`create index trip_search_documents_terms_idx on trip_search_documents using gin (string_to_array(terms, ' '))`.execute(db);
+  },
+  async dropSchema(db) {
+    await db.schema.dropTable('trip_search_documents').ifExists().execute();
+  },
+  async indexDocuments() {},
+  async unindexDocuments() {},
+  holdsAllTerms(terms) {
+    return sql`string_to_array(d.terms, ' ') @> ${[...terms]}::text[]`;
+  },
+};
