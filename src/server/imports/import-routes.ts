@@ -33,6 +33,12 @@ function rejected(error: unknown): never {
   throw error;
 }
 
+/** The uploaded document's bytes; other content types (JSON, forms) are refused with 415. */
+function documentBytes(body: unknown): Buffer {
+  if (Buffer.isBuffer(body)) return body;
+  throw new HttpError(415, 'unsupported-media-type', 'Send the document as text/plain (UTF-8) or application/octet-stream', '請以 text/plain（UTF-8）或 application/octet-stream 上傳文件');
+}
+
 /** Upload a report as text: parse it (dry run) or import it. */
 export async function importRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const write = requireRole('secretariat');
@@ -50,7 +56,7 @@ export async function importRoutes(app: FastifyInstance, options: { store: Store
     },
     handler: async (request) => {
       try {
-        const text = decodeDocument(request.body as Buffer, request.query.name);
+        const text = decodeDocument(documentBytes(request.body), request.query.name);
         return parseDocument(text, request.query.name);
       } catch (error) {
         return rejected(error);
@@ -66,11 +72,11 @@ export async function importRoutes(app: FastifyInstance, options: { store: Store
       summary: 'Import a report (text/plain); trips already stored are not added again',
       security: [{ bearer: [] }],
       querystring: documentQuery,
-      response: { 200: importSummary, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody },
+      response: { 200: importSummary, 400: errorBody, 401: errorBody, 403: errorBody, 413: errorBody, 415: errorBody },
     },
     handler: async (request) => {
       try {
-        const text = decodeDocument(request.body as Buffer, request.query.name);
+        const text = decodeDocument(documentBytes(request.body), request.query.name);
         return await importDocument(options.store, text, request.query.name);
       } catch (error) {
         return rejected(error);
