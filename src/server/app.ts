@@ -66,15 +66,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: webRoot,
       wildcard: false,
+      // Serves the .br/.gz copies the web build writes next to each asset when the client accepts them.
+      preCompressed: true,
       setHeaders(res, path) {
         // Vite puts a content hash in every asset name, so those never change.
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
-    // Client-side routes: any other GET that is not under /api answers with the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.code(404).send({ error: 'not-found', message: `No route ${request.method} ${request.url}`, messageZh: '找不到此網址' });
+    // Client-side routes: any other GET that is not under /api answers with the app shell. A
+    // catch-all route, because the error handler already owns the one not-found handler.
+    app.get('/*', { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith('/api/')) return reply.code(404).send({ error: 'not-found', message: `No route ${request.method} ${request.url}`, messageZh: '找不到此網址' });
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
     });
   }
   return app;
