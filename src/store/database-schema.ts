@@ -38,6 +38,7 @@ export interface TripsTable {
   variance_explanation: string;
   created_by: string | null;
   submitted_by: string | null;
+  budget_override: string | null;
 }
 
 export interface TripDestinationsTable {

@@ -17,6 +17,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ['variance_explanation', 'text', ''],
     ['created_by', 'text', null],
     ['submitted_by', 'text', null],
+    ['budget_override', 'text', null],
   ];
   for (const [name, type, fallback] of tripColumns) {
     await db.schema

@@ -33,12 +33,23 @@ export interface TripFilter {
 export interface TripOwnership {
   createdBy: string | null;
   submittedBy: string | null;
+  /** A secretariat's permission to go over budget, up to `amount`. */
+  budgetOverride: BudgetOverride | null;
+}
+
+/** The secretariat's recorded permission for a trip to exceed the remaining budget. */
+export interface BudgetOverride {
+  reason: string;
+  amount: number;
+  by: string;
+  at: string;
 }
 
 /** Extra columns a workflow step writes with an update. */
 export interface WorkflowWrite {
   state?: LifecycleState;
   submittedBy?: string | null;
+  budgetOverride?: BudgetOverride | null;
 }
 
 /** Outcome of an update: the new trip, a missing trip, or a stale version with the current trip. */
@@ -156,8 +167,8 @@ export class TripRepository {
 
   /** Who created and who submitted a trip, or undefined when there is no such trip. */
   async ownership(id: string): Promise<TripOwnership | undefined> {
-    const row = await this.db.selectFrom('trips').select(['created_by', 'submitted_by']).where('id', '=', id).executeTakeFirst();
-    return row ? { createdBy: row.created_by, submittedBy: row.submitted_by } : undefined;
+    const row = await this.db.selectFrom('trips').select(['created_by', 'submitted_by', 'budget_override']).where('id', '=', id).executeTakeFirst();
+    return row ? { createdBy: row.created_by, submittedBy: row.submitted_by, budgetOverride: row.budget_override ? (JSON.parse(row.budget_override) as BudgetOverride) : null } : undefined;
   }
 
   /**
@@ -179,6 +190,7 @@ export class TripRepository {
           ...tripColumns(next),
           ...(workflow.state ? { lifecycle_state: workflow.state } : {}),
           ...(workflow.submittedBy !== undefined ? { submitted_by: workflow.submittedBy } : {}),
+          ...(workflow.budgetOverride !== undefined ? { budget_override: workflow.budgetOverride ? JSON.stringify(workflow.budgetOverride) : null } : {}),
           updated_at: repo.now(),
           version: current.version + 1,
         })
