@@ -5,6 +5,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '#app/server/config.ts';
+import { attachmentRoutes } from '#app/server/attachments/attachment-routes.ts';
 import { adminTokenAuthenticator, registerAuthentication } from '#app/server/auth/authentication.ts';
 import { healthRoutes } from '#app/server/health/health-routes.ts';
 import { importRoutes } from '#app/server/imports/import-routes.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
+  /** Folder for attached files (default ./data/attachments). */
+  attachmentsDir?: string;
 }
 
 /** Default location of the built web app, next to the bundled server. */
@@ -58,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(tripRoutes, routeOptions);
   await app.register(importRoutes, routeOptions);
   await app.register(portalRoutes, routeOptions);
+  await app.register(attachmentRoutes, { ...routeOptions, attachmentsDir: options.attachmentsDir ?? './data/attachments' });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -22,6 +22,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     store,
     config,
     webRoot: defaultWebRoot(),
+    attachmentsDir: config.ATTACHMENTS_DIR,
     logger: { level: config.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
   if (config.SEED_ON_EMPTY) await seedIfEmpty(store, app.log);

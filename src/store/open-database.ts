@@ -5,7 +5,10 @@ import { postgresAdapter } from '#app/store/dialect/postgres-dialect.ts';
 import { sqliteAdapter } from '#app/store/dialect/sqlite-dialect.ts';
 import * as m0001 from '#app/store/migrations/0001-trips.ts';
 import * as m0002 from '#app/store/migrations/0002-workflow.ts';
+import * as m0003 from '#app/store/migrations/0003-outcomes.ts';
 import * as m0004 from '#app/store/migrations/0004-search.ts';
+import * as m0005 from '#app/store/migrations/0005-import-snapshots.ts';
+import * as m0006 from '#app/store/migrations/0006-attachments.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -17,7 +20,10 @@ export interface Store {
 const migrations: Record<string, Migration> = {
   '0001-trips': m0001,
   '0002-workflow': m0002,
+  '0003-outcomes': m0003,
   '0004-search': m0004,
+  '0005-import-snapshots': m0005,
+  '0006-attachments': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
