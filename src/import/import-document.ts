@@ -1,7 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { parseCouncilReport } from '#app/domain/import/council-report-parser.ts';
-import type { ParsedDocument } from '#app/domain/import/parsed-document.ts';
+import { overlapFindings, type DatedTrip } from '#app/domain/import/data-quality-findings.ts';
+import { importedValuesOf, mergeImportedValues, withImportedValues, type FieldConflict } from '#app/domain/import/import-merge.ts';
+import type { ImportWarning, ParsedDocument } from '#app/domain/import/parsed-document.ts';
 import { parsedTripToInput, type UnstorableTrip } from '#app/domain/import/parsed-trip-to-input.ts';
+import { applyTripPatch } from '#app/domain/trips/apply-trip-patch.ts';
+import type { TripPatch } from '#app/domain/trips/trip-schema.ts';
+import { ImportSnapshotRepository } from '#app/store/imports/import-snapshot-repository.ts';
 import type { Store } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 
@@ -19,13 +24,24 @@ export class DocumentRejectedError extends Error {
   }
 }
 
-/** Summary of one import: what was added, what was already there, what could not be stored. */
+/** A hand edit the import kept although the document says otherwise, with the trip it belongs to. */
+export interface ImportConflict extends FieldConflict {
+  tripId: string;
+  line: number;
+  title: string;
+}
+
+/** Summary of one import: what was added, updated, left alone, kept against the document, or not stored. */
 export interface ImportSummary {
   document: ParsedDocument['document'];
+  format: ParsedDocument['format'];
   created: number;
+  updated: number;
   unchanged: number;
+  conflicts: ImportConflict[];
   unstorable: UnstorableTrip[];
-  warnings: ParsedDocument['warnings'];
+  warnings: ImportWarning[];
+  findings: ImportWarning[];
   tripIds: string[];
 }
 
@@ -57,8 +73,10 @@ export function parseDocument(text: string, name: string): ParsedDocument {
 }
 
 /**
- * Stores the trips of a document in one transaction. A trip already stored (same source row of
- * the same document, or same title and dates) is left as it is, so importing twice adds nothing.
+ * Stores the trips of a document in one transaction. A trip already stored (same source row,
+ * or same title and dates) is updated rather than added again: fields still as the last import
+ * left them take the document's values, fields edited by hand since are kept and reported as
+ * conflicts. Each stored trip gets a snapshot of what this import said, for the next import.
  */
 export async function importDocument(store: Store, text: string, name: string): Promise<ImportSummary> {
   const parsed = parseDocument(text, name);
@@ -66,28 +84,77 @@ export async function importDocument(store: Store, text: string, name: string): 
     throw new DocumentRejectedError('no-trip-table', `${name} has no trip table: ${parsed.warnings.map((w) => w.message).join('; ')}`);
   }
   const hash = parsed.document.sha256 ?? documentHash(text);
-  const summary: ImportSummary = { document: parsed.document, created: 0, unchanged: 0, unstorable: [], warnings: parsed.warnings, tripIds: [] };
+  const summary: ImportSummary = {
+    document: parsed.document,
+    format: parsed.format,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    conflicts: [],
+    unstorable: [],
+    warnings: parsed.warnings,
+    findings: [...parsed.findings],
+    tripIds: [],
+  };
+  const at = new Date().toISOString();
   await store.db.transaction().execute(async (trx) => {
     const repo = new TripRepository(trx);
+    const snapshots = new ImportSnapshotRepository(trx);
+    const lineOfTrip = new Map<string, number>();
+    const documentTrips: DatedTrip[] = [];
     for (const trip of parsed.trips) {
       const converted = parsedTripToInput(trip, { document: name, documentHash: hash });
       if (!converted.ok) {
         summary.unstorable.push(converted.problem);
         continue;
       }
-      const existing = await repo.findImported({ documentHash: hash, line: trip.source.line, title: converted.input.title, start: converted.input.start, end: converted.input.end });
-      if (existing) {
-        summary.unchanged += 1;
-        summary.tripIds.push(existing);
-      } else {
-        const stored = await repo.insert(converted.input);
-        summary.created += 1;
-        summary.tripIds.push(stored.id);
+      const input = converted.input;
+      const line = trip.source.line;
+      const existing =
+        (await repo.findImported({ documentHash: hash, line, title: input.title, start: input.start, end: input.end })) ??
+        (await snapshots.findBySourceRow({ documentName: name, line, title: input.title, start: input.start }));
+      if (existing !== undefined && lineOfTrip.has(existing)) {
+        summary.unstorable.push({ line, title: input.title, reason: `the same trip as line ${lineOfTrip.get(existing)} of this document (same title and dates); listed once` });
+        continue;
       }
+      const incoming = importedValuesOf(input);
+      let id: string;
+      if (existing === undefined) {
+        id = (await repo.insert(input)).id;
+        summary.created += 1;
+      } else {
+        id = existing;
+        const current = await repo.get(id);
+        if (!current) throw new Error(`trip ${id} vanished during the import`);
+        const merge = mergeImportedValues(importedValuesOf(current), await snapshots.get(id), incoming);
+        for (const conflict of merge.conflicts) summary.conflicts.push({ ...conflict, tripId: id, line, title: current.title });
+        const sourceMoved = JSON.stringify(current.source) !== JSON.stringify(input.source);
+        if (merge.updated.length > 0 || sourceMoved) {
+          const patch = { version: current.version } as TripPatch;
+          const result = await repo.update(id, patch, (stored, p) => ({ ...withImportedValues(applyTripPatch(stored, p), merge.next), source: input.source }));
+          if (result.kind !== 'updated') throw new Error(`trip ${id} changed during the import; import the document again`);
+        }
+        if (merge.updated.length > 0) summary.updated += 1;
+        else summary.unchanged += 1;
+      }
+      await snapshots.put(id, incoming, { documentHash: hash, documentName: name, line, at });
+      lineOfTrip.set(id, line);
+      summary.tripIds.push(id);
+      documentTrips.push({ title: input.title, start: input.start, end: input.end, people: input.members.map((m) => m.name), line, id });
+    }
+
+    // Overlaps with trips already stored; overlaps inside the document are in the parse findings.
+    if (documentTrips.length > 0) {
+      const starts = documentTrips.map((t) => t.start as string).sort();
+      const ends = documentTrips.map((t) => t.end as string).sort();
+      const stored = (await snapshots.tripsBetween(starts[0] as string, ends[ends.length - 1] as string))
+        .filter((t) => !lineOfTrip.has(t.id))
+        .map((t): DatedTrip => ({ ...t, line: null }));
+      summary.findings.push(...overlapFindings([...documentTrips, ...stored], { againstStoredOnly: true }));
     }
     await trx
       .insertInto('imported_documents')
-      .values({ id: randomUUID(), document_hash: hash, document_name: name, imported_at: new Date().toISOString(), trips_created: summary.created, trips_unchanged: summary.unchanged })
+      .values({ id: randomUUID(), document_hash: hash, document_name: name, imported_at: at, trips_created: summary.created, trips_unchanged: summary.unchanged + summary.updated })
       .execute();
   });
   return summary;

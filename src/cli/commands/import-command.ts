@@ -16,8 +16,14 @@ export function importCommand(): Command {
       try {
         const summary = await importDocument(store, text, name);
         printWarnings(summary.warnings);
+        printWarnings(summary.findings, 'finding');
         for (const u of summary.unstorable) process.stderr.write(`not stored: line ${u.line} "${u.title}": ${u.reason}\n`);
-        process.stdout.write(`${name}: ${summary.created} trips added, ${summary.unchanged} already stored, ${summary.unstorable.length} not stored\n`);
+        for (const c of summary.conflicts) {
+          process.stderr.write(`conflict: line ${c.line} "${c.title}" ${c.field}: kept ${JSON.stringify(c.stored)} (edited by hand); the document says ${JSON.stringify(c.incoming)}\n`);
+        }
+        process.stdout.write(
+          `${name}: ${summary.created} trips added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.conflicts.length} hand edits kept, ${summary.unstorable.length} not stored\n`,
+        );
       } finally {
         await store.close();
       }

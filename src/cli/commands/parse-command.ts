@@ -12,6 +12,7 @@ export function parseCommand(): Command {
       const parsed = parseDocument(text, name);
       process.stdout.write(`${JSON.stringify(parsed, null, 2)}\n`);
       printWarnings(parsed.warnings);
-      process.stderr.write(`${parsed.trips.length} trips, ${parsed.warnings.length} warnings\n`);
+      printWarnings(parsed.findings, 'finding');
+      process.stderr.write(`${parsed.trips.length} trips (${parsed.format} table), ${parsed.warnings.length} warnings, ${parsed.findings.length} findings\n`);
     });
 }

@@ -19,7 +19,7 @@ export function readDocumentFile(file: string): { text: string; name: string } {
   return { text: decodeDocument(readFileSync(file), name), name };
 }
 
-/** Prints import warnings to stderr, one per line, with line and column. */
-export function printWarnings(warnings: readonly ImportWarning[]): void {
-  for (const w of warnings) process.stderr.write(`warning: line ${w.line}${w.column ? ` [${w.column}]` : ''}: ${w.message}\n`);
+/** Prints import warnings (or findings) to stderr, one per line, with line, column and what was assumed. */
+export function printWarnings(warnings: readonly ImportWarning[], label = 'warning'): void {
+  for (const w of warnings) process.stderr.write(`${label}: line ${w.line}${w.column ? ` [${w.column}]` : ''}: ${w.message}; ${w.assumed}\n`);
 }

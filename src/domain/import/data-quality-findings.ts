@@ -79,9 +79,13 @@ function describe(trip: DatedTrip): string {
   return `"${trip.title}" (${trip.start} to ${trip.end}, ${where})`;
 }
 
-/** Findings for a pair of overlapping trips of one person, placed on the document line of the later one. */
-export function overlapFindings(trips: readonly DatedTrip[]): ImportWarning[] {
-  return overlappingTrips(trips).map(({ a, b, person }) => {
+/**
+ * Findings for pairs of overlapping trips of one person, placed on the document line of the later
+ * one; with `againstStoredOnly`, only pairs of a document trip and a stored trip.
+ */
+export function overlapFindings(trips: readonly DatedTrip[], options: { againstStoredOnly?: boolean } = {}): ImportWarning[] {
+  const pairs = overlappingTrips(trips).filter(({ a, b }) => !options.againstStoredOnly || a.line === null || b.line === null);
+  return pairs.map(({ a, b, person }) => {
     const here = b.line !== null ? b : a;
     const there = here === b ? a : b;
     return {

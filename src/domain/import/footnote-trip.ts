@@ -91,8 +91,8 @@ export function tripFromFootnote(note: RawLine, tableTrips: readonly ParsedTrip[
     line: note.line,
     column: 'budget',
     code: 'pending-footnote',
-    message: `${where} ("${title}") describes a trip whose cost and outcomes are still being compiled`,
-    assumed: 'recorded as a trip with status pending, no amount and no outcomes; its places are the countries its title names',
+    message: `${where} ("${title}") describes a trip whose cost is ${status === 'settling' ? 'still being settled' : 'still being compiled'}`,
+    assumed: `recorded as a trip with status ${status}, no amount and no outcomes`,
   });
   return {
     title,

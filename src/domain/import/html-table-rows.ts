@@ -47,6 +47,7 @@ function cellText(inner: string): string {
 export function readHtmlTables(text: string): { rows: RawRow[]; lines: RawLine[] } {
   const lineOf = lineIndex(text);
   const rows: RawRow[] = [];
+  const notes: RawLine[] = [];
   const covered: [number, number][] = [];
   for (const table of text.matchAll(TABLE)) {
     const tableStart = table.index ?? 0;
@@ -55,12 +56,17 @@ export function readHtmlTables(text: string): { rows: RawRow[]; lines: RawLine[]
     const bodyStart = tableStart + table[0].indexOf(body);
     for (const row of body.matchAll(ROW)) {
       const cells: string[] = [];
+      let spanning = false;
       for (const cell of (row[1] ?? '').matchAll(CELL)) {
         cells.push(cellText(cell[3] ?? ''));
         const span = Number(COLSPAN.exec(cell[2] ?? '')?.[1] ?? 1);
+        if (span >= 3) spanning = true;
         for (let i = 1; i < Math.min(span, 20); i++) cells.push('');
       }
-      if (cells.length > 0) rows.push({ line: lineOf(bodyStart + (row.index ?? 0)), cells });
+      const line = lineOf(bodyStart + (row.index ?? 0));
+      // A cell spanning most of the row is a note or a section heading, never part of a trip.
+      if (spanning) notes.push({ line, text: cells.filter((c) => c !== '').join(' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() });
+      else if (cells.length > 0) rows.push({ line, cells });
     }
   }
   const lines: RawLine[] = [];
@@ -73,5 +79,7 @@ export function readHtmlTables(text: string): { rows: RawRow[]; lines: RawLine[]
       const plain = decodeTextEntities(content.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
       if (plain !== '') lines.push({ line: index + 1, text: plain });
     });
+  lines.push(...notes.filter((n) => n.text !== ''));
+  lines.sort((a, b) => a.line - b.line);
   return { rows, lines };
 }

@@ -12,10 +12,26 @@ const documentQuery = z.object({ name: z.string().trim().min(1).max(200).default
 
 const importSummary = z.object({
   document: parsedDocument.shape.document,
-  created: z.number().int(),
-  unchanged: z.number().int(),
+  format: parsedDocument.shape.format,
+  created: z.number().int().describe('Trips added'),
+  updated: z.number().int().describe('Trips already stored whose imported values changed'),
+  unchanged: z.number().int().describe('Trips already stored that the document did not change'),
+  conflicts: z
+    .array(
+      z.object({
+        tripId: z.string(),
+        line: z.number().int(),
+        title: z.string(),
+        field: z.string().describe('Field edited by hand since the last import, e.g. title or budget.actual'),
+        stored: z.unknown().describe('The value kept'),
+        incoming: z.unknown().describe('What the document says'),
+        lastImported: z.unknown().describe('What the last import wrote; null if the trip was entered by hand'),
+      }),
+    )
+    .describe('Values edited by hand since the last import: kept, and listed here for review'),
   unstorable: z.array(z.object({ line: z.number().int(), title: z.string(), reason: z.string() })),
   warnings: parsedDocument.shape.warnings,
+  findings: parsedDocument.shape.findings,
   tripIds: z.array(z.string()),
 });
 
