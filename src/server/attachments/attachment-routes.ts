@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRole } from '#app/server/auth/require-role.ts';
@@ -28,7 +29,7 @@ export function contentDisposition(fileName: string): string {
 
 /** Upload (staff) and download of attachments: post-trip reports, evidence of follow-ups. */
 export async function attachmentRoutes(app: FastifyInstance, options: { store: Store; attachmentsDir: string }): Promise<void> {
-  const files = new AttachmentStore(options.store.db, options.attachmentsDir);
+  const files = new AttachmentStore(options.store.db as unknown as Kysely<unknown>, options.attachmentsDir);
   app.addContentTypeParser(['application/pdf', 'application/octet-stream', 'application/vnd.oasis.opendocument.text', 'application/vnd.oasis.opendocument.spreadsheet', 'image/png', 'image/jpeg'], { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1 }, (_req, body, done) => done(null, body));
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -57,7 +58,7 @@ export async function attachmentRoutes(app: FastifyInstance, options: { store: S
   });
 
   r.get('/api/v1/attachments/:id', {
-    schema: { tags: ['attachments'], summary: 'Download a file', params: idParams, response: { 404: errorBody } },
+    schema: { tags: ['attachments'], summary: 'Download a file (404 with the error body when there is none)', params: idParams },
     handler: async (request, reply) => {
       const found = await files.read(request.params.id);
       if (!found) throw new HttpError(404, 'attachment-not-found', `No attachment ${request.params.id}`, '找不到附件');

@@ -52,7 +52,7 @@ type Db = Kysely<{ attachments: AttachmentsTable }>;
 export class AttachmentStore {
   private readonly db: Db;
   constructor(
-    db: Kysely<never> | Kysely<unknown>,
+    db: Kysely<unknown>,
     private readonly directory: string,
     private readonly allowed: readonly AttachmentType[] = ['pdf', 'odt', 'ods', 'docx', 'xlsx', 'png', 'jpeg'],
   ) {
