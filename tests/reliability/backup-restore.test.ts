@@ -118,3 +118,39 @@ describe('restore refuses damaged files', () => {
     }
   });
 });
+
+describe('backup carries attached files', () => {
+  it('restores the files next to their rows, byte for byte', async () => {
+    const { AttachmentStore } = await import('#app/store/attachments/attachment-store.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'ml-backup-files-'));
+    const source = await createTestStore('sqlite');
+    const target = await createTestStore('sqlite', { migrate: false });
+    try {
+      const pdf = Buffer.from('%PDF-1.4\n出國報告\n%%EOF\n');
+      const stored = await new AttachmentStore(source.db as never, join(dir, 'a')).put(pdf, '出國報告.pdf', null);
+      await backupDatabase(source, join(dir, 'b.gz'), { attachmentsDir: join(dir, 'a') });
+      const result = await restoreDatabase(target, join(dir, 'b.gz'), { attachmentsDir: join(dir, 'restored') });
+      expect(result.files).toBe(1);
+      const back = await new AttachmentStore(target.db as never, join(dir, 'restored')).read(stored.id);
+      expect(back?.bytes.equals(pdf)).toBe(true);
+      expect(back?.attachment.fileName).toBe('出國報告.pdf');
+    } finally {
+      await source.cleanup();
+      await target.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a backup that would write a file outside the attachments folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ml-backup-forged-'));
+    const target = await createTestStore('sqlite', { migrate: false });
+    try {
+      const header = { format: 'mission-ledger-backup/1', createdAt: '', source: 'sqlite', migrations: ['0001-trips'], tables: [] };
+      writeFileSync(join(dir, 'forged.gz'), gzipSync(`${JSON.stringify(header)}\n${JSON.stringify({ file: '../../evil.sh', b64: 'IyEvYmluL3No' })}\n`));
+      await expect(restoreDatabase(target, join(dir, 'forged.gz'), { attachmentsDir: join(dir, 'files') })).rejects.toThrow(/never writes/);
+    } finally {
+      await target.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -4,6 +4,11 @@ import { backupDatabase } from '#app/store/backup/backup-database.ts';
 import { restoreDatabase } from '#app/store/backup/restore-database.ts';
 import { openStore } from '#app/store/open-database.ts';
 
+// Attached files live in ATTACHMENTS_DIR, as for the server.
+function attachmentsDir(): string {
+  return process.env.ATTACHMENTS_DIR && process.env.ATTACHMENTS_DIR !== '' ? process.env.ATTACHMENTS_DIR : './data/attachments';
+}
+
 /** `mission-ledger backup FILE`: a consistent copy of every table while the server runs. */
 export function backupCommand(): Command {
   return new Command('backup')
@@ -13,7 +18,7 @@ export function backupCommand(): Command {
     .action(async (file: string, options: { db?: string }) => {
       const store = await openStore(resolveDbTarget(options.db));
       try {
-        const header = await backupDatabase(store, file);
+        const header = await backupDatabase(store, file, { attachmentsDir: attachmentsDir() });
         const rows = header.tables.reduce((n, t) => n + t.rows, 0);
         process.stdout.write(`${file}: ${header.tables.length} tables, ${rows} rows, schema ${header.migrations.at(-1) ?? '(none)'}\n`);
       } finally {
@@ -31,8 +36,8 @@ export function restoreCommand(): Command {
     .action(async (file: string, options: { db?: string }) => {
       const store = await openStore(resolveDbTarget(options.db), { migrate: false });
       try {
-        const result = await restoreDatabase(store, file);
-        process.stdout.write(`restored ${result.rows} rows in ${result.tables} tables\n`);
+        const result = await restoreDatabase(store, file, { attachmentsDir: attachmentsDir() });
+        process.stdout.write(`restored ${result.rows} rows in ${result.tables} tables and ${result.files} attached files\n`);
       } finally {
         await store.close();
       }

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
 import { sql, type Kysely } from 'kysely';
@@ -29,7 +30,7 @@ export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> 
  * happen in one transaction (a WAL read snapshot on SQLite, REPEATABLE READ on PostgreSQL), so
  * the backup is one consistent moment even while others write. The file appears only when complete.
  */
-export async function backupDatabase(store: Store, file: string): Promise<BackupHeader> {
+export async function backupDatabase(store: Store, file: string, options: { attachmentsDir?: string } = {}): Promise<BackupHeader> {
   const partial = `${file}.partial`;
   const gzip = createGzip();
   const out = createWriteStream(partial);
@@ -58,6 +59,14 @@ export async function backupDatabase(store: Store, file: string): Promise<Backup
             const page = await sql<Record<string, unknown>>`select ${cols} from ${sql.table(t.name)} order by ${order} limit ${PAGE} offset ${offset}`.execute(db);
             for (const r of page.rows) await write({ r: t.columns.map((c) => encodeValue(r[c])) });
             if (page.rows.length < PAGE) break;
+          }
+        }
+        // Attached files live outside the database; the rows above name them, so copy those files.
+        if (options.attachmentsDir && tables.some((t) => t.name === 'attachments')) {
+          const stored = await sql<{ stored_name: string }>`select stored_name from attachments order by stored_name`.execute(db);
+          for (const row of stored.rows) {
+            const bytes = await readFile(join(options.attachmentsDir, row.stored_name));
+            await write({ file: row.stored_name, b64: bytes.toString('base64') });
           }
         }
         return head;

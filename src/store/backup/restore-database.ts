@@ -1,4 +1,6 @@
 import { createReadStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
@@ -49,7 +51,7 @@ async function readHeader(file: string): Promise<BackupHeader> {
  * the schema is brought to the backup's migration, the rows are inserted in one transaction
  * parents first, then newer migrations run. A database that already has tables is refused untouched.
  */
-export async function restoreDatabase(store: Store, file: string): Promise<{ tables: number; rows: number }> {
+export async function restoreDatabase(store: Store, file: string, options: { attachmentsDir?: string } = {}): Promise<{ tables: number; rows: number; files: number }> {
   const header = await readHeader(file);
   const known = new Set(knownMigrations());
   const unknown = header.migrations.filter((m) => !known.has(m));
@@ -70,6 +72,7 @@ export async function restoreDatabase(store: Store, file: string): Promise<{ tab
   const rowsByTable = new Map<string, { columns: string[]; rows: unknown[][] }>();
   let current: { columns: string[]; rows: unknown[][] } | undefined;
   let skippedHeader = false;
+  const files: { name: string; bytes: Buffer }[] = [];
   for await (const line of lines(file)) {
     if (!skippedHeader) {
       skippedHeader = true;
@@ -79,6 +82,11 @@ export async function restoreDatabase(store: Store, file: string): Promise<{ tab
       const t = line as BackupTableLine;
       current = { columns: t.columns, rows: [] };
       rowsByTable.set(t.table, current);
+    } else if (line && typeof line === 'object' && 'file' in line) {
+      const f = line as { file: string; b64: string };
+      // Stored names are generated (xx/uuid); refuse anything else so a crafted backup cannot write outside the folder.
+      if (!/^[0-9a-f]{2}\/[0-9a-f-]{36}$/.test(f.file)) throw new RestoreRefusedError(`the backup names an attached file "${f.file.slice(0, 80)}" that Mission Ledger never writes: the file is damaged or forged`);
+      files.push({ name: f.file, bytes: Buffer.from(f.b64, 'base64') });
     } else if (line && typeof line === 'object' && 'r' in line && current) {
       current.rows.push((line as BackupRowLine).r.map(decodeValue));
     } else {
@@ -107,5 +115,12 @@ export async function restoreDatabase(store: Store, file: string): Promise<{ tab
   });
   await resetSequences(db, store.adapter.kind);
   await migrateToLatest(store.db);
-  return { tables: rowsByTable.size, rows: total };
+  if (options.attachmentsDir) {
+    for (const f of files) {
+      const path = join(options.attachmentsDir, f.name);
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, f.bytes);
+    }
+  }
+  return { tables: rowsByTable.size, rows: total, files: options.attachmentsDir ? files.length : 0 };
 }
