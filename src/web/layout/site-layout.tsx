@@ -54,7 +54,7 @@ export function SiteLayout() {
               </li>
             </ul>
           </nav>
-          <button type="button" className="lang-switch" lang={other} aria-label={t('switchLanguageLabel')} onClick={() => setLang(other)}>
+          <button type="button" className="lang-switch" lang={other} title={t('switchLanguageLabel')} onClick={() => setLang(other)}>
             {t('switchLanguage')}
           </button>
         </div>

@@ -3,9 +3,10 @@ import { formatNumber } from '#app/web/format/display-names.ts';
 import { rocYear } from '#app/web/format/roc-date.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
 
-const W = 640;
-const H = 280;
-const PAD = { top: 16, right: 16, bottom: 48, left: 72 };
+// Drawn at about the size it is shown, so its 12–13px labels stay legible.
+const W = 400;
+const H = 250;
+const PAD = { top: 12, right: 8, bottom: 44, left: 56 };
 
 /** A round axis step (1, 2 or 5 × 10^n) giving about four gridlines up to `max`. */
 export function niceStep(max: number): number {
@@ -65,7 +66,7 @@ export function CostPerYearChart({ years }: { years: PortalOverview['years'] }) 
       </svg>
       <figcaption>
         <table className="data-table compact">
-          <caption>{t('chartTitle')}</caption>
+          <caption className="visually-hidden">{t('chartTitle')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('chartYear')}</th>
