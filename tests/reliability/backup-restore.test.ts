@@ -44,6 +44,10 @@ describe.each(pairs)('backup on %s, restore on %s', (from, to) => {
       const restored = await restoreDatabase(target, file);
       expect(restored.rows).toBe(header.tables.reduce((n, t) => n + t.rows, 0));
       expect(await allTrips(target)).toEqual(await allTrips(source));
+      // The derived search index is rebuilt, so search finds the restored trips.
+      const found = await new TripRepository(target.db).list({ q: '花博', limit: 100, offset: 0 });
+      expect(found.total).toBe((await new TripRepository(source.db).list({ q: '花博', limit: 100, offset: 0 })).total);
+      expect(found.total).toBeGreaterThan(0);
     } finally {
       await target.cleanup();
     }

@@ -8,13 +8,16 @@ import { encodeValue, type BackupHeader } from '#app/store/backup/backup-format.
 import type { Store } from '#app/store/open-database.ts';
 
 const PAGE = 2000;
-const INTERNAL = /^kysely_/;
+// Kysely's migration bookkeeping is written by the migrator, and the search index (trip_search_*,
+// including SQLite's FTS shadow tables) is derived from the trips: neither is copied; restore
+// rebuilds the index.
+const NOT_COPIED = /^(kysely_|trip_search_)/;
 
-/** User tables of the database with their column names, in a stable order. */
+/** Tables holding primary data (not migration bookkeeping or derived indexes), with their columns, in a stable order. */
 export async function userTables(db: Kysely<unknown>): Promise<{ name: string; columns: string[] }[]> {
   const tables = await db.introspection.getTables();
   return tables
-    .filter((t) => !t.isView && !INTERNAL.test(t.name))
+    .filter((t) => !t.isView && !NOT_COPIED.test(t.name))
     .map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -6,6 +6,7 @@ import { createGunzip } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
 import { decodeValue, type BackupHeader, type BackupRowLine, type BackupTableLine } from '#app/store/backup/backup-format.ts';
 import { userTables } from '#app/store/backup/backup-database.ts';
+import { rebuildSearchIndex } from '#app/store/search/trip-search-index.ts';
 import { parentsFirst, resetSequences, tableDependencies } from '#app/store/dialect/table-dependencies.ts';
 import { knownMigrations, migrateTo, migrateToLatest, type Store } from '#app/store/open-database.ts';
 
@@ -114,7 +115,11 @@ export async function restoreDatabase(store: Store, file: string, options: { att
     }
   });
   await resetSequences(db, store.adapter.kind);
+  const hadSearchIndex = (await db.introspection.getTables()).some((t) => t.name === 'trip_search_documents');
   await migrateToLatest(store.db);
+  // The search index is derived from the trips; when the migration that builds it ran before the
+  // rows arrived, build it now.
+  if (hadSearchIndex) await rebuildSearchIndex(store.db);
   if (options.attachmentsDir) {
     for (const f of files) {
       const path = join(options.attachmentsDir, f.name);
