@@ -112,6 +112,7 @@ export async function importDocument(store: Store, text: string, name: string): 
       const line = trip.source.line;
       const existing =
         (await repo.findImported({ documentHash: hash, line, title: input.title, start: input.start, end: input.end })) ??
+        (await snapshots.findByImportedTitleAndDates(input)) ??
         (await snapshots.findBySourceRow({ documentName: name, line, title: input.title, start: input.start }));
       if (existing !== undefined && lineOfTrip.has(existing)) {
         summary.unstorable.push({ line, title: input.title, reason: `the same trip as line ${lineOfTrip.get(existing)} of this document (same title and dates); listed once` });

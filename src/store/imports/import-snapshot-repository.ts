@@ -8,6 +8,9 @@ export interface ImportSnapshotsTable {
   document_hash: string;
   document_name: string;
   source_line: number;
+  title: string;
+  start_date: string;
+  end_date: string;
   snapshot: string;
   imported_at: string;
 }
@@ -33,8 +36,30 @@ export class ImportSnapshotRepository {
     await this.db.deleteFrom('import_snapshots').where('trip_id', '=', tripId).execute();
     await this.db
       .insertInto('import_snapshots')
-      .values({ trip_id: tripId, document_hash: source.documentHash, document_name: source.documentName, source_line: source.line, snapshot: JSON.stringify(values), imported_at: source.at })
+      .values({
+        trip_id: tripId,
+        document_hash: source.documentHash,
+        document_name: source.documentName,
+        source_line: source.line,
+        title: values.title,
+        start_date: values.start,
+        end_date: values.end,
+        snapshot: JSON.stringify(values),
+        imported_at: source.at,
+      })
       .execute();
+  }
+
+  /** A trip the last import gave this title and these dates, even if they were edited by hand since. */
+  async findByImportedTitleAndDates(match: { title: string; start: string; end: string }): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('import_snapshots')
+      .select('trip_id')
+      .where('title', '=', match.title)
+      .where('start_date', '=', match.start)
+      .where('end_date', '=', match.end)
+      .executeTakeFirst();
+    return row?.trip_id;
   }
 
   /**

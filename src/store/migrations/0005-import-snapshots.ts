@@ -11,9 +11,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('document_hash', 'text', (c) => c.notNull())
     .addColumn('document_name', 'text', (c) => c.notNull())
     .addColumn('source_line', 'integer', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'text', (c) => c.notNull())
+    .addColumn('end_date', 'text', (c) => c.notNull())
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute();
+  // A trip whose title or dates were edited by hand is still found by what the last import said.
+  await db.schema.createIndex('import_snapshots_imported_idx').on('import_snapshots').columns(['title', 'start_date', 'end_date']).execute();
+  await db.schema.createIndex('import_snapshots_source_idx').on('import_snapshots').columns(['document_name', 'source_line']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
