@@ -1,0 +1,169 @@
+// `npm run bench [-- --sizes 1000,10000 --databases sqlite,postgres --seconds 10 --connections 200 --fresh]`
+// Builds (or reuses) synthetic ledgers, loads the API with autocannon on loopback beside a bare
+// Fastify route serving the same bytes, compares indexed search with a LIKE scan, and prints
+// one table per figure with the machine noted. Not part of `npm test`: timings vary by machine.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import SQLite from 'better-sqlite3';
+import { sql } from 'kysely';
+import { buildApp } from '#app/server/app.ts';
+import { openStore } from '#app/store/open-database.ts';
+import { BENCH_DATA_DIR, postgresAdminUrl, prepareBenchDatabase } from '#bench/bench-database.ts';
+import { measureLoad, type LoadResult } from '#bench/http-load.ts';
+import { compareSearchWithScan, type SearchComparison } from '#bench/search-vs-scan.ts';
+import { syntheticTrip } from '#bench/synthetic-ledger.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    databases: { type: 'string', default: 'sqlite,postgres' },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '200' },
+    repeats: { type: 'string', default: '15' },
+    fresh: { type: 'boolean', default: false },
+    'prepare-only': { type: 'boolean', default: false },
+  },
+});
+const sizes = args.sizes.split(',').map((s) => Number(s.replace(/_/g, '')));
+const databases = args.databases.split(',') as ('sqlite' | 'postgres')[];
+const seconds = Number(args.seconds);
+const connections = Number(args.connections);
+const repeats = Number(args.repeats);
+if (sizes.some((s) => !Number.isInteger(s) || s < 1) || databases.some((d) => d !== 'sqlite' && d !== 'postgres') || !(seconds > 0) || !(connections > 0)) {
+  process.stderr.write('usage: npm run bench -- [--sizes 1000,10000,100000] [--databases sqlite,postgres] [--seconds 10] [--connections 200] [--repeats 15] [--fresh] [--prepare-only]\n');
+  process.exit(2);
+}
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+interface EndpointFigure {
+  database: string;
+  size: number;
+  endpoint: string;
+  url: string;
+  bytes: number;
+  api: LoadResult;
+  bare: LoadResult;
+}
+interface SizeFigures {
+  database: string;
+  size: number;
+  loadSeconds: number | null;
+  rssMb: number;
+  peakRssMb: number;
+  search: SearchComparison[];
+}
+
+/** The URLs measured: a filtered page of the list, a search, one trip, and an analytics endpoint when the app has one. */
+async function endpointsFor(target: string, size: number): Promise<Record<string, string>> {
+  const store = await openStore(target);
+  try {
+    const app = await buildApp({ store, config: { ADMIN_TOKEN: 'bench-token-not-used-0123456789' } });
+    await app.ready();
+    const paths = Object.entries((app.swagger() as { paths?: Record<string, Record<string, unknown>> }).paths ?? {});
+    const analytics = paths.find(([path, ops]) => path.startsWith('/api/v1/analytics') && !path.includes('{') && 'get' in ops)?.[0];
+    // A trip the public may read, from the middle of the public list.
+    const publicPage = (await app.inject({ url: `/api/v1/trips?sort=title&limit=1&offset=${Math.floor(size / 4)}` })).json() as { items: { id: string }[] };
+    await app.close();
+    const middle = publicPage.items[0];
+    if (!middle) throw new Error(`no public trip in the ${size}-trip ledger`);
+    return {
+      list: '/api/v1/trips?country=JP&sort=-cost&limit=20&offset=20',
+      search: `/api/v1/trips?q=${encodeURIComponent('名古屋')}&limit=20`,
+      trip: `/api/v1/trips/${middle.id}`,
+      ...(analytics ? { analytics } : {}),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+async function startServer(target: string, endpoints: Record<string, string>): Promise<{ child: ChildProcess; api: string; bare: string; bytes: Record<string, number> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', target, JSON.stringify(endpoints)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const info = JSON.parse(line) as { api: string; bare: string; bytes: Record<string, number> };
+  return { child, api: `http://127.0.0.1:${info.api}`, bare: `http://127.0.0.1:${info.bare}`, bytes: info.bytes };
+}
+
+function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function machine(): Promise<string> {
+  const cpu = cpus();
+  let postgres = 'not measured';
+  if (databases.includes('postgres')) {
+    const store = await openStore(postgresAdminUrl()).catch(() => null);
+    if (store) {
+      postgres = (await sql<{ v: string }>`show server_version`.execute(store.db)).rows[0]?.v ?? '?';
+      await store.close();
+    }
+  }
+  const sqliteVersion = new SQLite(':memory:').prepare('select sqlite_version() as v').get() as { v: string };
+  return `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, SQLite ${sqliteVersion.v}, PostgreSQL ${postgres}; load generator and server share the machine (loopback)`;
+}
+
+if (args['prepare-only']) {
+  for (const database of databases) for (const size of sizes) await prepareBenchDatabase(database, size, { fresh: args.fresh, log });
+  process.exit(0);
+}
+
+const endpointFigures: EndpointFigure[] = [];
+const sizeFigures: SizeFigures[] = [];
+const machineNote = await machine();
+log(`machine: ${machineNote}`);
+
+for (const database of databases) {
+  for (const size of sizes) {
+    const { target, loadSeconds } = await prepareBenchDatabase(database, size, { fresh: args.fresh, log });
+    const endpoints = await endpointsFor(target, size);
+    const server = await startServer(target, endpoints);
+    try {
+      for (const [endpoint, url] of Object.entries(endpoints)) {
+        log(`${database} ${size}: ${endpoint} ${url}`);
+        await measureLoad(server.api + url, { connections, seconds: 1 });
+        const api = await measureLoad(server.api + url, { connections, seconds });
+        const bare = await measureLoad(`${server.bare}/bare/${endpoint}`, { connections, seconds });
+        endpointFigures.push({ database, size, endpoint, url, bytes: server.bytes[endpoint] ?? 0, api, bare });
+      }
+      const memory = memoryMb(server.child.pid!);
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.once('exit', resolve));
+      const store = await openStore(target);
+      const person = syntheticTrip(Math.floor(size / 3)).members?.[0]?.name ?? '林佳龍';
+      const search = await compareSearchWithScan(store.db, [person, '名古屋', '樹城', 'NVIDIA', '姊妹市', '智慧城市', '花博'], repeats);
+      await store.close();
+      sizeFigures.push({ database, size, loadSeconds, rssMb: memory.rss, peakRssMb: memory.peak, search });
+    } finally {
+      if (server.child.exitCode === null) server.child.kill('SIGTERM');
+    }
+  }
+}
+
+const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const out: string[] = [];
+out.push(`Machine: ${machineNote}. ${connections} connections, ${seconds} s per run, ${new Date().toISOString().slice(0, 10)}.`, '');
+out.push('| db | trips | endpoint | bytes | p50 ms | p95 ms | p99 ms | req/s | bare p50 | bare p95 | bare p99 | bare req/s | req/s ÷ bare | failures |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const e of endpointFigures) {
+  out.push(`| ${e.database} | ${f0(e.size)} | ${e.endpoint} | ${f0(e.bytes)} | ${f1(e.api.p50)} | ${f1(e.api.p95)} | ${f1(e.api.p99)} | ${f0(e.api.requestsPerSecond)} | ${f1(e.bare.p50)} | ${f1(e.bare.p95)} | ${f1(e.bare.p99)} | ${f0(e.bare.requestsPerSecond)} | ${(e.api.requestsPerSecond / e.bare.requestsPerSecond).toFixed(3)} | ${e.api.failures + e.bare.failures} |`);
+}
+out.push('', '| db | trips | query | matches (index / LIKE) | indexed ms | LIKE scan ms | speed-up |', '|---|---:|---|---:|---:|---:|---:|');
+for (const s of sizeFigures) {
+  for (const c of s.search) out.push(`| ${s.database} | ${f0(s.size)} | ${c.query} | ${c.indexedTotal} / ${c.scanTotal} | ${c.indexedMs.toFixed(2)} | ${c.scanMs.toFixed(2)} | ${c.speedup.toFixed(1)}× |`);
+}
+out.push('', '| db | trips | build s | server RSS after load MB | peak RSS MB |', '|---|---:|---:|---:|---:|');
+for (const s of sizeFigures) out.push(`| ${s.database} | ${f0(s.size)} | ${s.loadSeconds === null ? 'cached' : f1(s.loadSeconds)} | ${f0(s.rssMb)} | ${f0(s.peakRssMb)} |`);
+process.stdout.write(`${out.join('\n')}\n`);
+mkdirSync(BENCH_DATA_DIR, { recursive: true });
+const file = join(BENCH_DATA_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ machine: machineNote, connections, seconds, endpointFigures, sizeFigures }, null, 2));
+log(`results saved to ${file}`);
