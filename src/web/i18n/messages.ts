@@ -27,6 +27,7 @@ const zhTW = {
   statTrips: '出國案件',
   statCost: '已核銷經費',
   statCostNote: '另有 {n} 案經費尚未確定',
+  statCostNoteOne: '另有 {n} 案經費尚未確定',
   statCountries: '造訪國家',
   statOutcomes: '成效項目',
   statTravellers: '出國人次',
@@ -38,6 +39,8 @@ const zhTW = {
   mapAlt: '世界地圖，標示出訪國家：{countries}',
   mapLoading: '地圖載入中…',
   countryTrips: '{n} 案',
+  countryTripsOne: '{n} 案',
+  unitTwd: '元',
   chartTitle: '各年度已核銷經費',
   chartAlt: '長條圖：各年度已核銷經費（新臺幣）',
   chartYear: '年度',
@@ -65,6 +68,7 @@ const zhTW = {
   searchSubmit: '搜尋',
   clearFilters: '清除條件',
   resultCount: '共 {total} 案，第 {from}–{to} 案',
+  resultCountOne: '共 {total} 案',
   noResults: '找不到符合條件的出國案件。',
   colTitle: '計畫名稱',
   colDates: '出國日期（民國）',
@@ -173,6 +177,7 @@ const en: Record<MessageKey, string> = {
   statTrips: 'Trips',
   statCost: 'Settled cost',
   statCostNote: '{n} more trips not yet settled',
+  statCostNoteOne: '{n} more trip not yet settled',
   statCountries: 'Countries visited',
   statOutcomes: 'Outcomes',
   statTravellers: 'Travellers',
@@ -184,6 +189,8 @@ const en: Record<MessageKey, string> = {
   mapAlt: 'World map marking the countries visited: {countries}',
   mapLoading: 'Loading the map…',
   countryTrips: '{n} trips',
+  countryTripsOne: '{n} trip',
+  unitTwd: 'TWD',
   chartTitle: 'Settled cost per year',
   chartAlt: 'Bar chart: settled cost per year (TWD)',
   chartYear: 'Year',
@@ -211,6 +218,7 @@ const en: Record<MessageKey, string> = {
   searchSubmit: 'Search',
   clearFilters: 'Clear',
   resultCount: '{total} trips, showing {from}–{to}',
+  resultCountOne: '{total} trip',
   noResults: 'No trip matches.',
   colTitle: 'Title',
   colDates: 'Dates (ROC calendar)',
@@ -295,7 +303,14 @@ const en: Record<MessageKey, string> = {
   notFoundText: 'The page you asked for does not exist; it may have moved or the address may be mistyped.',
 };
 
-const TABLES: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zhTW, en };
+/** Both tables, for checks that every language says the same things. */
+export const TABLES: Record<Lang, Record<MessageKey, string>> = { 'zh-TW': zhTW, en };
+
+/** The key to use for a count: `<key>One` when there is exactly one and such a message exists (English plurals). */
+export function countKey(key: MessageKey, n: number): MessageKey {
+  const one = `${key}One`;
+  return n === 1 && one in zhTW ? (one as MessageKey) : key;
+}
 
 /** The message for `key` in `lang`, with `{name}` placeholders filled from `vars`. */
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {

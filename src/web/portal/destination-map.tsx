@@ -2,6 +2,7 @@ import { worldMap } from 'virtual:world-map';
 import type { PortalOverview } from '#app/server/portal/portal-payloads.ts';
 import { countryName } from '#app/web/format/display-names.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
+import { countKey } from '#app/web/i18n/messages.ts';
 
 /** The world map with the visited countries filled in; small countries get a ringed dot. Loaded as its own chunk. */
 export default function DestinationMap({ countries }: { countries: PortalOverview['countries'] }) {
@@ -9,7 +10,7 @@ export default function DestinationMap({ countries }: { countries: PortalOvervie
   const visits = new Map(countries.filter((c) => c.code).map((c) => [c.code as string, c]));
   const label = (code: string) => {
     const c = visits.get(code)!;
-    return `${countryName(lang, c)}: ${t('countryTrips', { n: c.trips })}`;
+    return `${countryName(lang, c)}: ${t(countKey('countryTrips', c.trips), { n: c.trips })}`;
   };
   const names = countries.map((c) => countryName(lang, c)).join(lang === 'zh-TW' ? '、' : ', ');
   return (

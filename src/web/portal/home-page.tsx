@@ -6,7 +6,7 @@ import { useApi } from '#app/web/api/use-api.ts';
 import { countryName, formatNumber, STATUS_KEYS } from '#app/web/format/display-names.ts';
 import { RocDate, RocDateRange } from '#app/web/format/roc-date-view.tsx';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
-import type { MessageKey } from '#app/web/i18n/messages.ts';
+import { countKey } from '#app/web/i18n/messages.ts';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
 import { CostPerYearChart } from '#app/web/portal/cost-per-year-chart.tsx';
 import { TripPlaces } from '#app/web/portal/trip-places.tsx';
@@ -29,7 +29,6 @@ function Stat({ label, value, unit, note }: { label: string; value: string; unit
 
 function Overview({ o }: { o: PortalOverview }) {
   const { lang, t, tx } = useLanguage();
-  const costValue = lang === 'zh-TW' ? formatNumber(lang, o.actualTotal) : `NT$${formatNumber(lang, o.actualTotal)}`;
   return (
     <>
       {o.firstStart && o.lastEnd && (
@@ -39,7 +38,7 @@ function Overview({ o }: { o: PortalOverview }) {
       )}
       <dl className="stats">
         <Stat label={t('statTrips')} value={formatNumber(lang, o.tripCount)} unit={t('unitTrips')} />
-        <Stat label={t('statCost')} value={costValue} unit={lang === 'zh-TW' ? '元' : ''} {...(o.tripsWithoutActual > 0 ? { note: t('statCostNote', { n: o.tripsWithoutActual }) } : {})} />
+        <Stat label={t('statCost')} value={formatNumber(lang, o.actualTotal)} unit={t('unitTwd')} {...(o.tripsWithoutActual > 0 ? { note: t(countKey('statCostNote', o.tripsWithoutActual), { n: o.tripsWithoutActual }) } : {})} />
         <Stat label={t('statCountries')} value={formatNumber(lang, o.countries.length)} unit={t('unitCountries')} />
         <Stat label={t('statOutcomes')} value={formatNumber(lang, o.outcomeCount)} unit={t('unitItems')} />
         <Stat label={t('statTravellers')} value={formatNumber(lang, o.travellerCount)} unit={t('unitPeople')} />
@@ -56,7 +55,7 @@ function Overview({ o }: { o: PortalOverview }) {
           <ul className="country-counts">
             {o.countries.map((c) => (
               <li key={c.code ?? c.name}>
-                <Link to={`/trips?country=${encodeURIComponent(c.code ?? c.name)}`}>{countryName(lang, c)}</Link> <span className="count">{t('countryTrips', { n: c.trips })}</span>
+                <Link to={`/trips?country=${encodeURIComponent(c.code ?? c.name)}`}>{countryName(lang, c)}</Link> <span className="count">{t(countKey('countryTrips', c.trips), { n: c.trips })}</span>
               </li>
             ))}
           </ul>
@@ -76,7 +75,7 @@ function Overview({ o }: { o: PortalOverview }) {
                 <Link to={`/trips/${trip.id}`}>{trip.title}</Link>
               </h3>
               <p className="trip-card-meta">
-                <RocDateRange start={trip.start} end={trip.end} /> · <TripPlaces destinations={trip.countries} /> · <span className={`status status-${trip.status}`}>{t(STATUS_KEYS[trip.status] as MessageKey)}</span>
+                <RocDateRange start={trip.start} end={trip.end} /> · <TripPlaces destinations={trip.countries} /> · <span className={`status status-${trip.status}`}>{t(STATUS_KEYS[trip.status])}</span>
               </p>
             </li>
           ))}

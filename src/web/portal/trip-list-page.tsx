@@ -6,6 +6,7 @@ import { useApi } from '#app/web/api/use-api.ts';
 import { formatNumber, STATUS_KEYS } from '#app/web/format/display-names.ts';
 import { RocDateRange } from '#app/web/format/roc-date-view.tsx';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
+import { countKey } from '#app/web/i18n/messages.ts';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
 import { pageLinks, PAGE_SIZE, readTripListParams, tripListApiUrl, tripListSearch, type TripListParams } from '#app/web/portal/trip-list-params.ts';
 import { TripPlaces } from '#app/web/portal/trip-places.tsx';
@@ -45,7 +46,7 @@ function Results({ params, items, total }: { params: TripListParams; items: Trip
   return (
     <>
       <p className="result-count" role="status">
-        {total === 0 ? t('noResults') : t('resultCount', { total, from, to: from + items.length - 1 })}
+        {total === 0 ? t('noResults') : t(countKey('resultCount', total), { total, from, to: from + items.length - 1 })}
       </p>
       {items.length > 0 && (
         <div className="table-scroll">
