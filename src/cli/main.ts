@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand } from '#app/cli/commands/backup-command.
 import { exportCommand } from '#app/cli/commands/export-command.ts';
 import { importCommand } from '#app/cli/commands/import-command.ts';
 import { parseCommand } from '#app/cli/commands/parse-command.ts';
+import { reportCommand } from '#app/cli/commands/report-command.ts';
 import { serveCommand } from '#app/cli/commands/serve-command.ts';
 import { DocumentRejectedError } from '#app/import/import-document.ts';
 import { ConfigError } from '#app/server/config.ts';
@@ -25,6 +26,7 @@ const program = new Command()
   .addCommand(parseCommand())
   .addCommand(importCommand())
   .addCommand(exportCommand())
+  .addCommand(reportCommand())
   .addCommand(backupCommand())
   .addCommand(restoreCommand());
 

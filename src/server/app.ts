@@ -6,13 +6,23 @@ import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from '#app/server/config.ts';
 import { attachmentRoutes } from '#app/server/attachments/attachment-routes.ts';
-import { adminTokenAuthenticator, registerAuthentication } from '#app/server/auth/authentication.ts';
+import { adminTokenAuthenticator, apiTokenAuthenticator, registerAuthentication, sessionAuthenticator } from '#app/server/auth/authentication.ts';
+import { auditRoutes } from '#app/server/audit/audit-routes.ts';
+import { authRoutes } from '#app/server/auth/auth-routes.ts';
+import { budgetRoutes } from '#app/server/budgets/budget-routes.ts';
+import { perDiemRoutes } from '#app/server/per-diem/per-diem-routes.ts';
+import { userRoutes } from '#app/server/users/user-routes.ts';
+import { deadlineRoutes } from '#app/server/workflow/deadline-routes.ts';
+import { reportFileRoutes } from '#app/server/workflow/report-file-routes.ts';
+import { settingsRoutes } from '#app/server/workflow/settings-routes.ts';
+import { workflowRoutes } from '#app/server/workflow/workflow-routes.ts';
 import { healthRoutes } from '#app/server/health/health-routes.ts';
 import { importRoutes } from '#app/server/imports/import-routes.ts';
 import { registerErrorHandler } from '#app/server/plugins/error-handler.ts';
 import { registerRateLimits } from '#app/server/plugins/rate-limits.ts';
 import { registerSecurityHeaders } from '#app/server/plugins/security-headers.ts';
 import { portalRoutes } from '#app/server/portal/portal-routes.ts';
+import { reportRoutes } from '#app/server/reports/report-routes.ts';
 import { tripRoutes } from '#app/server/trips/trip-routes.ts';
 import type { Store } from '#app/store/open-database.ts';
 
@@ -45,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   await registerSecurityHeaders(app);
   await registerRateLimits(app, options.config.RATE_LIMIT_PER_MINUTE ?? 0);
-  registerAuthentication(app, [adminTokenAuthenticator(options.config.ADMIN_TOKEN)]);
+  registerAuthentication(app, [adminTokenAuthenticator(options.config.ADMIN_TOKEN), apiTokenAuthenticator(options.store), sessionAuthenticator(options.store)]);
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -59,8 +69,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routeOptions = { store: options.store };
   await app.register(healthRoutes, routeOptions);
   await app.register(tripRoutes, routeOptions);
+  await app.register(authRoutes, routeOptions);
+  await app.register(userRoutes, routeOptions);
+  await app.register(workflowRoutes, routeOptions);
+  await app.register(reportFileRoutes, routeOptions);
+  await app.register(deadlineRoutes, routeOptions);
+  await app.register(settingsRoutes, routeOptions);
+  await app.register(budgetRoutes, routeOptions);
+  await app.register(perDiemRoutes, routeOptions);
+  await app.register(auditRoutes, routeOptions);
   await app.register(importRoutes, routeOptions);
   await app.register(portalRoutes, routeOptions);
+  await app.register(reportRoutes, routeOptions);
   await app.register(attachmentRoutes, { ...routeOptions, attachmentsDir: options.attachmentsDir ?? './data/attachments' });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -72,6 +92,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       wildcard: false,
       // Serves the .br/.gz copies the web build writes next to each asset when the client accepts them.
       preCompressed: true,
+      // Otherwise @fastify/send writes its own `public, max-age=0` over the header set below.
+      cacheControl: false,
       setHeaders(res, path) {
         // Vite puts a content hash in every asset name, so those never change.
         res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
