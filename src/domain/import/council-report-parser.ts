@@ -4,7 +4,8 @@ import { parseDelegation } from '#app/domain/delegation/member-list.ts';
 import { dataQualityFindings } from '#app/domain/import/data-quality-findings.ts';
 import { tripFromFootnote } from '#app/domain/import/footnote-trip.ts';
 import type { ImportWarning, ParsedDocument, ParsedTrip } from '#app/domain/import/parsed-document.ts';
-import { continuationScore, type RowCells } from '#app/domain/import/row-continuation.ts';
+import type { RowCells } from '#app/domain/import/row-continuation.ts';
+import { segmentTripRows } from '#app/domain/import/trip-segmentation.ts';
 import type { RawRow } from '#app/domain/import/tab-rows.ts';
 import { readTableText } from '#app/domain/import/table-format.ts';
 import { readHeaderRow, TRIP_COLUMNS, type TripColumn } from '#app/domain/import/table-columns.ts';
@@ -40,12 +41,6 @@ function joined(group: TripGroup, column: TripColumn): string {
   return joinCellPieces(group.pieces[column]);
 }
 
-function joinedCells(group: TripGroup): Record<TripColumn, string> {
-  const cells = {} as Record<TripColumn, string>;
-  for (const column of TRIP_COLUMNS) cells[column] = joined(group, column);
-  return cells;
-}
-
 function isBlank(text: string | undefined): boolean {
   return text === undefined || removeSpaces(text) === '';
 }
@@ -56,9 +51,9 @@ function rowByColumn(row: RawRow, header: Map<number, TripColumn>): RowCells {
   return cells;
 }
 
-/** Groups table rows into trips, skipping repeated header rows; a row joins the trip before it when its cells say so. */
+/** Groups table rows into trips, skipping repeated header rows; which rows form a trip is decided from all their cells. */
 export function groupTripRows(rows: readonly RawRow[], warnings: ImportWarning[]): TripGroup[] {
-  const groups: TripGroup[] = [];
+  const data: { line: number; cells: RowCells; columns: ReadonlySet<TripColumn> }[] = [];
   let header: Map<number, TripColumn> | undefined;
   let columns: ReadonlySet<TripColumn> = new Set();
   let missingReported = false;
@@ -86,17 +81,18 @@ export function groupTripRows(rows: readonly RawRow[], warnings: ImportWarning[]
     if (!header) continue;
     const cells = rowByColumn(row, header);
     if (TRIP_COLUMNS.every((c) => isBlank(cells[c]))) continue;
-    const current = groups[groups.length - 1];
-    if (current && continuationScore(joinedCells(current), cells) > 0) {
-      current.lines.push(row.line);
-      for (const column of TRIP_COLUMNS) if (!isBlank(cells[column])) current.pieces[column].push(cells[column] ?? '');
-    } else {
-      const pieces = emptyPieces();
-      for (const column of TRIP_COLUMNS) if (!isBlank(cells[column])) pieces[column].push(cells[column] ?? '');
-      groups.push({ lines: [row.line], pieces, columns });
-    }
+    data.push({ line: row.line, cells, columns });
   }
-  return groups;
+  const allColumns = new Set(data.flatMap((d) => [...d.columns]));
+  return segmentTripRows(
+    data.map((d) => d.cells),
+    allColumns,
+  ).map(([from, to]) => {
+    const pieces = emptyPieces();
+    const part = data.slice(from, to);
+    for (const row of part) for (const column of TRIP_COLUMNS) if (!isBlank(row.cells[column])) pieces[column].push(row.cells[column] ?? '');
+    return { lines: part.map((r) => r.line), pieces, columns: part[0]?.columns ?? allColumns };
+  });
 }
 
 /** `line 121 [dates]` or `lines 121–124 [dates]`: where a value of a trip came from. */

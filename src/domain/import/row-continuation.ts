@@ -1,9 +1,9 @@
 import { parseRocDateRange } from '#app/domain/dates/roc-date-range.ts';
 import { splitHeadcount } from '#app/domain/delegation/headcount.ts';
-import { splitTitleAndName } from '#app/domain/delegation/member-list.ts';
+import { AGENCY_NAMES, BODY_TITLES, splitTitleAndName, TITLE_WORDS } from '#app/domain/delegation/member-list.ts';
 import type { TripColumn } from '#app/domain/import/table-columns.ts';
 import { parseTwdAmount } from '#app/domain/money/twd-amount.ts';
-import { countryNamePrefix } from '#app/domain/places/country-list.ts';
+import { countries, countryNamePrefix } from '#app/domain/places/country-list.ts';
 import { removeCjkSpaces, removeSpaces, toHalfWidth } from '#app/domain/text/normalize-text.ts';
 
 /** The cells of one row by column; a column the table lacks is absent. */
@@ -39,9 +39,12 @@ function dateEvidence(group: string, row: string): number {
   // The trip so far has no date at all: this row may bring it, or the trip has none.
   if (g === 'empty') return 1;
   const joined = dateState(removeSpaces(group) + removeSpaces(row));
-  if ((g === 'broken' || r === 'broken') && readable(joined)) return 4;
+  if (g === 'broken' && readable(joined)) return 4;
+  // The row goes on with a separator (`-4/11`, `/3`, `至22日`): the rest of the range.
+  if (r === 'broken' && readable(joined) && /^[-－–—~～至到/／.．]/.test(removeSpaces(row))) return 2;
   if (readable(g) && r === 'complete') return -3;
   if (readable(g) && r === 'year-less') return -1;
+  // A complete date and a fragment (`1`) that would also extend it: the cell alone cannot tell.
   return 0;
 }
 
@@ -53,7 +56,9 @@ function budgetEvidence(group: string, row: string): number {
   if (g === 'empty') return 0;
   const joinedText = removeSpaces(group) + removeSpaces(row);
   const joined = budgetState(joinedText);
-  if ((g === 'broken' || r === 'broken') && joined === 'complete') return 4;
+  if (g === 'broken' && joined === 'complete') return 4;
+  // `,005 元` or `元` goes on with the number above; a new amount starts with 新臺幣, NT$ or a digit.
+  if (r === 'broken' && joined === 'complete' && /^[,，.萬元圓]/.test(removeSpaces(row))) return 2;
   if (g === 'complete' && r === 'complete') {
     const digits = /[0-9０-９]/;
     return joined === 'complete' && digits.test(group) && digits.test(row) ? 3 : -1;
@@ -87,9 +92,17 @@ function membersEvidence(group: string, row: string): number {
   if (groupCount.headcount === null) score += 0.5;
   else if (rowCount.headcount !== null) score -= 2;
   const first = removeCjkSpaces(rowCount.names.split(/[、，,;；]/)[0] ?? '');
-  if (first !== '' && splitTitleAndName(first) !== null) score -= 1.5;
-  else if (first !== '') score += 1.5;
+  if (first === '') return score;
+  if (splitTitleAndName(first) !== null || TITLE_WORDS.includes(first)) score -= 1.5;
+  // A fragment that could begin a title (`市`, `經濟發`) says nothing; a bare name (`建華`) continues.
+  else if (!beginsTitle(first)) score += 1.5;
   return score;
+}
+
+const TITLE_STARTS = [...TITLE_WORDS, ...Object.keys(AGENCY_NAMES), ...Object.keys(BODY_TITLES)];
+
+function beginsTitle(text: string): boolean {
+  return TITLE_STARTS.some((t) => t.startsWith(text));
 }
 
 /** Places: a new trip's places start with a country; `古屋、東京` or `等城市` continue the last one. */
@@ -97,7 +110,9 @@ function placesEvidence(group: string, row: string): number {
   const r = removeCjkSpaces(row);
   if (r === '') return 0.5;
   if (removeSpaces(group) === '') return 0;
-  let score = countryNamePrefix(r) ? -0.5 : 1;
+  const r0 = removeSpaces(r);
+  // A new trip's places start with a country; a fragment of a country name (`日`, `新加`) says nothing.
+  let score = countryNamePrefix(r0) ? -0.5 : countries.some((c) => c.name.startsWith(r0)) ? 0 : 1;
   if (/[、，,及與]$/.test(removeSpaces(group))) score += 1;
   return score;
 }
