@@ -32,18 +32,18 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
     expect(created.version).toBe(1);
     expect(created.members.map((m) => m.name)).toEqual(['林佳龍', '陳盛山']);
     expect(created.destinations[0]).toEqual({ country: '日本', countryCode: 'JP', cities: ['名古屋', '東京'] });
-    const got = await app.inject({ url: `/api/v1/trips/${created.id}` });
+    const got = await app.inject({ headers: auth, url: `/api/v1/trips/${created.id}` });
     expect(got.json()).toEqual(created);
     const del = await app.inject({ method: 'DELETE', url: `/api/v1/trips/${created.id}`, headers: auth });
     expect(del.statusCode).toBe(204);
-    expect((await app.inject({ url: `/api/v1/trips/${created.id}` })).statusCode).toBe(404);
+    expect((await app.inject({ headers: auth, url: `/api/v1/trips/${created.id}` })).statusCode).toBe(404);
   });
 
   it('filters by year (Gregorian or ROC), country, person, status and text, and pages', async () => {
     await create({ title: '年度篩選甲', start: '2016-03-01', end: '2016-03-03', destinations: [{ country: '法國', countryCode: 'FR', cities: ['巴黎'] }] });
     await create({ title: '年度篩選乙', start: '2016-07-01', end: '2016-07-03', members: [{ name: '呂曜志', title: '經發局局長', agency: '經濟發展局', role: 'leader' }] });
     await create({ title: '年度篩選丙', start: '2017-07-01', end: '2017-07-03', budget: { currency: 'TWD', estimate: null, approved: null, actual: 100, status: 'settled', estimateBreakdown: {}, actualBreakdown: {} } });
-    const list = async (query: string) => (await app.inject({ url: `/api/v1/trips?${query}` })).json() as { items: Trip[]; total: number };
+    const list = async (query: string) => (await app.inject({ headers: auth, url: `/api/v1/trips?${query}` })).json() as { items: Trip[]; total: number };
     expect((await list('year=2016&q=年度篩選')).total).toBe(2);
     expect((await list('year=105&q=年度篩選')).total).toBe(2);
     expect((await list('country=FR&q=年度篩選')).items.map((t) => t.title)).toEqual(['年度篩選甲']);
@@ -58,8 +58,8 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
 
   it('treats LIKE wildcards in the text filter literally', async () => {
     await create({ title: '百分比100%測試' });
-    expect((await app.inject({ url: '/api/v1/trips?q=100%25' })).json().total).toBe(1);
-    expect((await app.inject({ url: '/api/v1/trips?q=_%25_' })).json().total).toBe(0);
+    expect((await app.inject({ headers: auth, url: '/api/v1/trips?q=100%25' })).json().total).toBe(1);
+    expect((await app.inject({ headers: auth, url: '/api/v1/trips?q=_%25_' })).json().total).toBe(0);
   });
 
   it('updates with the current version and refuses a stale one with 409 and the current trip', async () => {
@@ -70,7 +70,7 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
     const stale = await app.inject({ method: 'PATCH', url: `/api/v1/trips/${created.id}`, headers: auth, payload: { version: 1, title: '舊版本' } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: 'version-conflict', current: { title: '改過的名稱', version: 2 }, changedFields: ['title'] });
-    expect((await app.inject({ url: `/api/v1/trips/${created.id}` })).json().title).toBe('改過的名稱');
+    expect((await app.inject({ headers: auth, url: `/api/v1/trips/${created.id}` })).json().title).toBe('改過的名稱');
   });
 
   it('loses no update when many writers race on one trip', async () => {
@@ -89,7 +89,7 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
       applied += 1;
       version += 1;
     }
-    const final = (await app.inject({ url: `/api/v1/trips/${created.id}` })).json() as Trip;
+    const final = (await app.inject({ headers: auth, url: `/api/v1/trips/${created.id}` })).json() as Trip;
     expect(final.version).toBe(created.version + applied);
   });
 
@@ -102,7 +102,7 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
   });
 
   it('answers bad input with 400 naming the field, and stores nothing', async () => {
-    const before = (await app.inject({ url: '/api/v1/trips?limit=1' })).json().total;
+    const before = (await app.inject({ headers: auth, url: '/api/v1/trips?limit=1' })).json().total;
     const cases: [unknown, string][] = [
       [{ ...buildTripInput(), end: '2019-04-01' }, 'end'],
       [{ ...buildTripInput(), start: '2019-02-30' }, 'start'],
@@ -119,10 +119,10 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
     }
     const malformed = await app.inject({ method: 'POST', url: '/api/v1/trips', headers: { ...auth, 'content-type': 'application/json' }, payload: '{"title": ' });
     expect(malformed.statusCode).toBe(400);
-    const badQuery = await app.inject({ url: '/api/v1/trips?limit=1000' });
+    const badQuery = await app.inject({ headers: auth, url: '/api/v1/trips?limit=1000' });
     expect(badQuery.statusCode).toBe(400);
     expect(badQuery.json().message).toContain('limit');
-    expect((await app.inject({ url: '/api/v1/trips?limit=1' })).json().total).toBe(before);
+    expect((await app.inject({ headers: auth, url: '/api/v1/trips?limit=1' })).json().total).toBe(before);
   });
 
   it('rejects a patch that would put the end before the start', async () => {
@@ -130,11 +130,11 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
     const res = await app.inject({ method: 'PATCH', url: `/api/v1/trips/${created.id}`, headers: auth, payload: { version: 1, end: '2000-01-01' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('end');
-    expect((await app.inject({ url: `/api/v1/trips/${created.id}` })).json().version).toBe(1);
+    expect((await app.inject({ headers: auth, url: `/api/v1/trips/${created.id}` })).json().version).toBe(1);
   });
 
   it('publishes an OpenAPI 3.1 document generated from the schemas', async () => {
-    const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json();
+    const doc = (await app.inject({ headers: auth, url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/trips', '/api/v1/trips/{id}', '/healthz']));
     const listParams = doc.paths['/api/v1/trips'].get.parameters.map((p: { name: string }) => p.name);
@@ -143,6 +143,6 @@ describe.each(DATABASE_KINDS)('trips API on %s', (kind) => {
   });
 
   it('reports health', async () => {
-    expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok', database: kind });
+    expect((await app.inject({ headers: auth, url: '/healthz' })).json()).toEqual({ status: 'ok', database: kind });
   });
 });

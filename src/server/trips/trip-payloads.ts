@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { settlementStatus, trip } from '#app/domain/trips/trip-schema.ts';
+import { lifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** Query of GET /api/v1/trips. A year below 1911 is read as an ROC year (107 = 2018). */
 export const tripListQuery = z.object({
@@ -14,6 +15,7 @@ export const tripListQuery = z.object({
   country: z.string().trim().min(1).max(100).optional().describe('Country name (日本) or ISO code (JP)'),
   person: z.string().trim().min(1).max(100).optional().describe('Part of a delegation member’s name'),
   status: settlementStatus.optional(),
+  state: lifecycleState.optional().describe('Lifecycle state; the public sees only published states whatever is asked'),
   q: z.string().trim().min(1).max(200).optional().describe('Text in title, places, people or outcomes'),
   sort: z
     .enum(['relevance', 'start', '-start', 'title', 'cost', '-cost'])

@@ -3,7 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyTripPatch, changedFields } from '#app/domain/trips/apply-trip-patch.ts';
 import { trip, tripInput, tripPatch, type TripInput, type TripPatch } from '#app/domain/trips/trip-schema.ts';
+import { DELETABLE_STATES, lockedFields } from '#app/domain/workflow/editable-fields.ts';
+import { auditChange } from '#app/server/audit/audit-change.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
+import { assertOwnAgency, canSeeTrip, isClerkOnly, tripVisibility } from '#app/server/auth/trip-access.ts';
+import { AuditLog } from '#app/store/audit/audit-log.ts';
 import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { conflictBody, errorBody, tripIdParams, tripList, tripListQuery } from '#app/server/trips/trip-payloads.ts';
 import type { Store } from '#app/store/open-database.ts';
@@ -23,7 +27,18 @@ function mergeValidated(current: Parameters<typeof applyTripPatch>[0], patch: Tr
   return merged.data;
 }
 
-/** Trip records: public reads, writes behind the admin token. */
+/** The 409 of a patch touching fields its trip's state keeps fixed. */
+function lockedByState(state: string, fields: string[]): HttpError {
+  return new HttpError(
+    409,
+    'locked-by-state',
+    `These fields cannot change while the trip is ${state}: ${fields.map((f) => `body.${f}`).join(', ')}`,
+    `出國案目前狀態下不能修改下列欄位：${fields.map((f) => `body.${f}`).join(', ')}`,
+    { fields: fields.map((f) => `body.${f}`) },
+  );
+}
+
+/** Trip records: the public reads published trips; staff read per their role; clerks and the secretariat write. */
 export async function tripRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const repo = new TripRepository(options.store.db);
   const write = requireRole('clerk', 'secretariat');
@@ -31,14 +46,18 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
 
   r.get('/api/v1/trips', {
     schema: { tags: ['trips'], summary: 'List trips', querystring: tripListQuery, response: { 200: tripList, 400: errorBody } },
-    handler: async (request) => repo.list(request.query),
+    handler: async (request) => {
+      const { state, ...query } = request.query;
+      return repo.list({ ...query, ...(state ? { states: [state] } : {}), visibleTo: tripVisibility(request.principal) });
+    },
   });
 
   r.get('/api/v1/trips/:id', {
     schema: { tags: ['trips'], summary: 'One trip', params: tripIdParams, response: { 200: trip, 404: errorBody } },
     handler: async (request) => {
       const found = await repo.get(request.params.id);
-      if (!found) throw notFound(request.params.id);
+      // An unpublished trip is as absent to those who may not see it as a trip that never existed.
+      if (!found || !canSeeTrip(request.principal, found)) throw notFound(request.params.id);
       return found;
     },
   });
@@ -53,7 +72,16 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
       response: { 201: trip, 400: errorBody, 401: errorBody, 403: errorBody },
     },
     handler: async (request, reply) => {
-      const stored = await repo.insert(request.body);
+      const principal = request.principal;
+      const input = { ...request.body };
+      // A clerk's trip belongs to the clerk's agency; leaving it out means their own.
+      if (isClerkOnly(principal) && input.organisingAgency === '') input.organisingAgency = principal?.agency ?? '';
+      assertOwnAgency(principal, input.organisingAgency);
+      const stored = await options.store.db.transaction().execute(async (trx) => {
+        const created = await new TripRepository(trx).insert(input, { state: 'draft', createdBy: principal?.userId ?? null });
+        await new AuditLog(trx).append(auditChange(principal, 'trip', created.id, 'create', null, created));
+        return created;
+      });
       return reply.code(201).header('location', `/api/v1/trips/${stored.id}`).send(stored);
     },
   });
@@ -69,9 +97,27 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
       response: { 200: trip, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: conflictBody },
     },
     handler: async (request, reply) => {
-      const patch = request.body as TripPatch;
-      const result = await repo.update(request.params.id, patch, mergeValidated);
+      const principal = request.principal;
+      const patch = { ...(request.body as TripPatch) };
+      const result = await options.store.db.transaction().execute(async (trx) => {
+        const trips = new TripRepository(trx);
+        const merge = (current: Parameters<typeof applyTripPatch>[0], p: TripPatch): TripInput => {
+          if (!canSeeTrip(principal, current)) throw notFound(current.id);
+          assertOwnAgency(principal, current.organisingAgency);
+          if (p.organisingAgency !== undefined) assertOwnAgency(principal, p.organisingAgency);
+          // The report file is set by uploading it, never through the record.
+          const effective = p.report ? { ...p, report: { ...p.report, file: current.report?.file ?? null } } : p;
+          const locked = lockedFields(current.lifecycleState, changedFields(applyTripPatch(current, effective), applyTripPatch(current, { version: current.version })));
+          if (locked.length) throw lockedByState(current.lifecycleState, locked);
+          return mergeValidated(current, effective);
+        };
+        const before = await trips.get(request.params.id);
+        const updated = await trips.update(request.params.id, patch, merge);
+        if (updated.kind === 'updated') await new AuditLog(trx).append(auditChange(principal, 'trip', updated.trip.id, 'update', before, updated.trip));
+        return updated;
+      });
       if (result.kind === 'not-found') throw notFound(request.params.id);
+      if (result.kind === 'conflict' && !canSeeTrip(principal, result.current)) throw notFound(request.params.id);
       if (result.kind === 'conflict') {
         const mine = applyTripPatch(result.current, patch);
         return reply.code(409).send({
@@ -90,13 +136,24 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
     preHandler: write,
     schema: {
       tags: ['trips'],
-      summary: 'Delete a trip',
+      summary: 'Delete a trip that was never approved (draft, returned, rejected or cancelled)',
       security: [{ bearer: [] }],
       params: tripIdParams,
-      response: { 204: z.null(), 401: errorBody, 403: errorBody, 404: errorBody },
+      response: { 204: z.null(), 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
     },
     handler: async (request, reply) => {
-      if (!(await repo.delete(request.params.id))) throw notFound(request.params.id);
+      const principal = request.principal;
+      await options.store.db.transaction().execute(async (trx) => {
+        const trips = new TripRepository(trx);
+        const current = await trips.get(request.params.id);
+        if (!current || !canSeeTrip(principal, current)) throw notFound(request.params.id);
+        assertOwnAgency(principal, current.organisingAgency);
+        if (!DELETABLE_STATES.includes(current.lifecycleState)) {
+          throw new HttpError(409, 'not-deletable', `A trip that was approved stays on record; cancel it instead (state: ${current.lifecycleState})`, '已核定的出國案須保留紀錄，請改為取消');
+        }
+        if (!(await trips.delete(current.id))) throw notFound(request.params.id);
+        await new AuditLog(trx).append(auditChange(principal, 'trip', current.id, 'delete', current, null));
+      });
       return reply.code(204).send(null);
     },
   });
