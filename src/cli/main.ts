@@ -1,11 +1,13 @@
 import { Command } from 'commander';
 import { UsageError } from '#app/cli/cli-errors.ts';
 import { backupCommand, restoreCommand } from '#app/cli/commands/backup-command.ts';
+import { auditCommand } from '#app/cli/commands/audit-command.ts';
 import { exportCommand } from '#app/cli/commands/export-command.ts';
 import { importCommand } from '#app/cli/commands/import-command.ts';
 import { parseCommand } from '#app/cli/commands/parse-command.ts';
 import { reportCommand } from '#app/cli/commands/report-command.ts';
 import { serveCommand } from '#app/cli/commands/serve-command.ts';
+import { userCommand } from '#app/cli/commands/user-command.ts';
 import { DocumentRejectedError } from '#app/import/import-document.ts';
 import { ConfigError } from '#app/server/config.ts';
 import { RestoreRefusedError } from '#app/store/backup/restore-database.ts';
@@ -28,7 +30,9 @@ const program = new Command()
   .addCommand(exportCommand())
   .addCommand(reportCommand())
   .addCommand(backupCommand())
-  .addCommand(restoreCommand());
+  .addCommand(restoreCommand())
+  .addCommand(userCommand())
+  .addCommand(auditCommand());
 
 try {
   await program.parseAsync(process.argv);
