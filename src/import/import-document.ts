@@ -151,7 +151,7 @@ export async function importDocument(store: Store, text: string, name: string): 
       const stored = (await snapshots.tripsBetween(starts[0] as string, ends[ends.length - 1] as string))
         .filter((t) => !lineOfTrip.has(t.id))
         .map((t): DatedTrip => ({ ...t, line: null }));
-      summary.findings.push(...overlapFindings([...documentTrips, ...stored], { againstStoredOnly: true }));
+      for (const finding of overlapFindings([...documentTrips, ...stored], { againstStoredOnly: true })) summary.findings.push(finding);
     }
     await trx
       .insertInto('imported_documents')

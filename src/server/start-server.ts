@@ -9,10 +9,20 @@ import { TripRepository } from '#app/store/trips/trip-repository.ts';
 
 /** Loads the bundled sample report into an empty database, so a first start shows real trips. */
 export async function seedIfEmpty(store: Store, log: { info(msg: string): void }): Promise<number> {
-  if ((await new TripRepository(store.db).count()) > 0) return 0;
-  const summary = await importDocument(store, readFileSync(sampleReportPath(), 'utf8'), SAMPLE_REPORT_NAME);
-  log.info(`empty database: loaded ${summary.created} trips from the sample report ${SAMPLE_REPORT_NAME}`);
-  return summary.created;
+  const trips = new TripRepository(store.db);
+  if ((await trips.count()) > 0) return 0;
+  try {
+    const summary = await importDocument(store, readFileSync(sampleReportPath(), 'utf8'), SAMPLE_REPORT_NAME);
+    log.info(`empty database: loaded ${summary.created} trips from the sample report ${SAMPLE_REPORT_NAME}`);
+    return summary.created;
+  } catch (error) {
+    // Another process seeding the same database won the race: its trips are there, ours rolled back.
+    if ((await trips.count()) > 0) {
+      log.info('the sample report was loaded by another process');
+      return 0;
+    }
+    throw error;
+  }
 }
 
 /** Opens the store, seeds it when empty, and listens; closes both on SIGINT/SIGTERM. */
