@@ -42,7 +42,7 @@ function joined(group: TripGroup, column: TripColumn): string {
 }
 
 function isBlank(text: string | undefined): boolean {
-  return text === undefined || removeSpaces(text) === '';
+  return text === undefined || !/[^\s\u00A0\u3000]/.test(text);
 }
 
 function rowByColumn(row: RawRow, header: Map<number, TripColumn>): RowCells {

@@ -139,10 +139,8 @@ export function dataQualityFindings(trips: readonly ParsedTrip[]): ImportWarning
       });
     }
   }
-  findings.push(
-    ...overlapFindings(
-      trips.map((t) => ({ title: t.title, start: t.start, end: t.end, people: t.members.map((m) => m.name), line: t.source.line, id: null })),
-    ),
-  );
+  const overlaps = overlapFindings(trips.map((t) => ({ title: t.title, start: t.start, end: t.end, people: t.members.map((m) => m.name), line: t.source.line, id: null })));
+  // A loop, not push(...overlaps): a ledger of thousands of trips can have more findings than a call takes arguments.
+  for (const finding of overlaps) findings.push(finding);
   return findings.sort((a, b) => a.line - b.line);
 }

@@ -11,18 +11,36 @@ export type RowCells = Partial<Record<TripColumn, string>>;
 
 type ValueState = 'empty' | 'complete' | 'year-less' | 'broken';
 
+// The same cell texts are judged again for every way of grouping rows; parsing is pure, so
+// remembering the answers is safe. The caches are emptied when they grow large.
+const dateStates = new Map<string, ValueState>();
+const budgetStates = new Map<string, ValueState>();
+
+function remembered(cache: Map<string, ValueState>, text: string, judge: (t: string) => ValueState): ValueState {
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  if (cache.size > 20_000) cache.clear();
+  const state = judge(text);
+  cache.set(text, state);
+  return state;
+}
+
 function dateState(text: string): ValueState {
-  const t = removeSpaces(text);
-  if (t === '') return 'empty';
-  const r = parseRocDateRange(t);
-  if (r.ok) return 'complete';
-  return r.error.code === 'missing-year' ? 'year-less' : 'broken';
+  return remembered(dateStates, text, (raw) => {
+    const t = removeSpaces(raw);
+    if (t === '') return 'empty';
+    const r = parseRocDateRange(t);
+    if (r.ok) return 'complete';
+    return r.error.code === 'missing-year' ? 'year-less' : 'broken';
+  });
 }
 
 function budgetState(text: string): ValueState {
-  const t = removeSpaces(text);
-  if (t === '') return 'empty';
-  return parseTwdAmount(t).ok ? 'complete' : 'broken';
+  return remembered(budgetStates, text, (raw) => {
+    const t = removeSpaces(raw);
+    if (t === '') return 'empty';
+    return parseTwdAmount(t).ok ? 'complete' : 'broken';
+  });
 }
 
 const readable = (s: ValueState): boolean => s === 'complete' || s === 'year-less';
@@ -38,12 +56,12 @@ function dateEvidence(group: string, row: string): number {
   const g = dateState(group);
   // The trip so far has no date at all: this row may bring it, or the trip has none.
   if (g === 'empty') return 1;
+  if (readable(g) && r === 'complete') return -3;
+  if (g !== 'broken' && r !== 'broken') return readable(g) && r === 'year-less' ? -1 : 0;
   const joined = dateState(removeSpaces(group) + removeSpaces(row));
   if (g === 'broken' && readable(joined)) return 4;
   // The row goes on with a separator (`-4/11`, `/3`, `至22日`): the rest of the range.
   if (r === 'broken' && readable(joined) && /^[-－–—~～至到/／.．]/.test(removeSpaces(row))) return 2;
-  if (readable(g) && r === 'complete') return -3;
-  if (readable(g) && r === 'year-less') return -1;
   // A complete date and a fragment (`1`) that would also extend it: the cell alone cannot tell.
   return 0;
 }

@@ -18,6 +18,8 @@ const HEADER_WORDS: Record<TripColumn, readonly string[]> = {
 
 /** Which column a header cell names, or undefined. */
 export function columnOfHeaderCell(cell: string): TripColumn | undefined {
+  // A header cell is a few words; a long cell is data, and skipping it keeps big tables fast.
+  if (cell.length > 60) return undefined;
   const text = removeSpaces(cell);
   if (text === '' || text.length > 20) return undefined;
   let best: { column: TripColumn; length: number } | undefined;

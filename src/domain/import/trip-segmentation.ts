@@ -76,7 +76,7 @@ function joinRows(rows: readonly RowCells[], from: number, to: number): Record<T
     const pieces: string[] = [];
     for (let i = from; i < to; i++) {
       const piece = rows[i]?.[column];
-      if (piece !== undefined && removeSpaces(piece) !== '') pieces.push(piece);
+      if (piece !== undefined && /[^\s\u00A0\u3000]/.test(piece)) pieces.push(piece);
     }
     cells[column] = joinCellPieces(pieces);
   }
