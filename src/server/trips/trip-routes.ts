@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyTripPatch, changedFields } from '#app/domain/trips/apply-trip-patch.ts';
-import { trip, tripInput, tripPatch, type TripInput, type TripPatch } from '#app/domain/trips/trip-schema.ts';
+import { trip, tripInput, tripPatch, type Trip, type TripInput, type TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { DELETABLE_STATES, lockedFields } from '#app/domain/workflow/editable-fields.ts';
 import { auditChange } from '#app/server/audit/audit-change.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
@@ -28,13 +28,14 @@ function mergeValidated(current: Parameters<typeof applyTripPatch>[0], patch: Tr
 }
 
 /** The 409 of a patch touching fields its trip's state keeps fixed. */
-function lockedByState(state: string, fields: string[]): HttpError {
+function lockedByState(current: Trip, fields: string[]): HttpError {
+  const state = current.lifecycleState;
   return new HttpError(
     409,
     'locked-by-state',
     `These fields cannot change while the trip is ${state}: ${fields.map((f) => `body.${f}`).join(', ')}`,
     `出國案目前狀態下不能修改下列欄位：${fields.map((f) => `body.${f}`).join(', ')}`,
-    { fields: fields.map((f) => `body.${f}`) },
+    { fields: fields.map((f) => `body.${f}`), current, changedFields: fields },
   );
 }
 
@@ -108,10 +109,13 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
           // The report file is set by uploading it, never through the record.
           const effective = p.report ? { ...p, report: { ...p.report, file: current.report?.file ?? null } } : p;
           const locked = lockedFields(current.lifecycleState, changedFields(applyTripPatch(current, effective), applyTripPatch(current, { version: current.version })));
-          if (locked.length) throw lockedByState(current.lifecycleState, locked);
+          if (locked.length) throw lockedByState(current, locked);
           return mergeValidated(current, effective);
         };
         const before = await trips.get(request.params.id);
+        // Access first, so a stale version never tells a caller about a trip they may not touch.
+        if (!before || !canSeeTrip(principal, before)) throw notFound(request.params.id);
+        assertOwnAgency(principal, before.organisingAgency);
         const updated = await trips.update(request.params.id, patch, merge);
         if (updated.kind === 'updated') await new AuditLog(trx).append(auditChange(principal, 'trip', updated.trip.id, 'update', before, updated.trip));
         return updated;
