@@ -12,26 +12,33 @@ export interface DatedTrip {
   id: string | null;
 }
 
+const LATIN_NAME = /[A-Za-z][A-Za-z0-9&.\-]*/g;
+
+/** The names one piece of an enumeration lists: its Latin words (美國NVIDIA → NVIDIA), else the piece itself. */
+function namesInPiece(piece: string, position: 'first' | 'middle' | 'last'): string[] {
+  const latin = piece.match(LATIN_NAME);
+  if (latin) return position === 'first' ? latin.slice(-1) : position === 'last' ? latin.slice(0, 1) : latin;
+  // The first and last pieces carry the sentence around the list: 邀請荷蘭飛利浦 / 思科等多家.
+  const bare = position === 'last' ? piece.replace(/[等及與和].*$/, '') : piece;
+  return position === 'first' || bare.length > 8 || bare.length < 2 ? [] : [bare];
+}
+
 /** Names listed twice in one enumeration of an outcome item: `NVIDIA、ACER、NVIDIA` → NVIDIA. */
 export function repeatedListNames(item: string): string[] {
   const repeated: string[] = [];
-  // Each run of `、`-joined names is one enumeration; a full stop or comma ends it.
+  // Each run of `、`-joined names is one enumeration; a full stop, semicolon or comma ends it.
   for (const clause of item.split(/[。；;，,：:]/)) {
     const pieces = clause.split('、').map((p) => p.trim());
     if (pieces.length < 3) continue;
-    const names = pieces.map((piece, i) => {
-      if (i === 0) return /([A-Za-z][A-Za-z0-9&.\-]*|[\u4E00-\u9FFF]{2,6})$/.exec(piece)?.[1] ?? piece;
-      if (i === pieces.length - 1) return /^([A-Za-z][A-Za-z0-9&.\-]*|[^等及與和]{1,8})/.exec(piece)?.[1] ?? piece;
-      return piece;
-    });
-    const seen = new Map<string, string>();
-    names.forEach((name, i) => {
-      const key = name.toLowerCase();
-      // The first and last pieces carry sentence text around the name; compare them only as names.
-      if (key === '' || (i === 0 && name === pieces[0] && name.length > 8)) return;
-      const first = seen.get(key);
-      if (first !== undefined && !repeated.includes(first)) repeated.push(first);
-      else seen.set(key, name);
+    const seen = new Map<string, number>();
+    pieces.forEach((piece, i) => {
+      const position = i === 0 ? 'first' : i === pieces.length - 1 ? 'last' : 'middle';
+      for (const name of namesInPiece(piece, position)) {
+        const key = name.toLowerCase();
+        const before = seen.get(key);
+        if (before !== undefined && before !== i && !repeated.includes(name)) repeated.push(name);
+        else seen.set(key, i);
+      }
     });
   }
   return repeated;
