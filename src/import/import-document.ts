@@ -9,6 +9,7 @@ import type { TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { ImportSnapshotRepository } from '#app/store/imports/import-snapshot-repository.ts';
 import type { Store } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
+import { proposeOutcomes } from '#app/store/outcomes/outcome-proposer.ts';
 
 /** Largest document accepted; council reports are tens of kilobytes, 10,000-trip ledgers a few MB. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -153,6 +154,8 @@ export async function importDocument(store: Store, text: string, name: string): 
         .map((t): DatedTrip => ({ ...t, line: null }));
       for (const finding of overlapFindings([...documentTrips, ...stored], { againstStoredOnly: true })) summary.findings.push(finding);
     }
+    // Proposals (type, themes, counterparties, dated follow-ups) for outcome items not seen before.
+    await proposeOutcomes(trx, summary.tripIds, { onlyNew: true });
     await trx
       .insertInto('imported_documents')
       .values({ id: randomUUID(), document_hash: hash, document_name: name, imported_at: at, trips_created: summary.created, trips_unchanged: summary.unchanged + summary.updated })

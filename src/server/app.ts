@@ -24,6 +24,9 @@ import { registerSecurityHeaders } from '#app/server/plugins/security-headers.ts
 import { portalRoutes } from '#app/server/portal/portal-routes.ts';
 import { reportRoutes } from '#app/server/reports/report-routes.ts';
 import { tripRoutes } from '#app/server/trips/trip-routes.ts';
+import { analyticsRoutes } from '#app/server/analytics/analytics-routes.ts';
+import { outcomeRoutes } from '#app/server/outcomes/outcome-routes.ts';
+import { partnerRoutes } from '#app/server/partners/partner-routes.ts';
 import type { Store } from '#app/store/open-database.ts';
 
 /** What the app needs from outside: the open store, the settings and the logger options. */
@@ -69,6 +72,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routeOptions = { store: options.store };
   await app.register(healthRoutes, routeOptions);
   await app.register(tripRoutes, routeOptions);
+  await app.register(outcomeRoutes, routeOptions);
+  await app.register(partnerRoutes, routeOptions);
+  await app.register(analyticsRoutes, routeOptions);
   await app.register(authRoutes, routeOptions);
   await app.register(userRoutes, routeOptions);
   await app.register(workflowRoutes, routeOptions);

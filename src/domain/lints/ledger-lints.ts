@@ -123,7 +123,7 @@ export function duplicatesInLists(trips: readonly Trip[], outcomes: readonly Out
     const trip = byId.get(o.tripId);
     if (!trip) continue;
     for (const list of o.text.match(/[^，。；：、]+(?:、[^，。；：、]+)+/g) ?? []) {
-      const entries = list.split('、').map((e) => e.trim().replace(/^(?:向|與|包括|如)/, '').replace(/(?:等.*|及.*)$/, ''));
+      const entries = list.split('、').map((e) => e.trim().replace(/^(?:向|與|包括|如)/, '').replace(/(?:等.*|及.*)$/, '').trim());
       for (const value of repeated(entries.filter((e) => e !== '').map((e) => e.toUpperCase()))) report(trip, 'names listed in an outcome item', '成效項目列舉', value, o.id);
     }
   }

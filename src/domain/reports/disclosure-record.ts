@@ -35,11 +35,17 @@ export interface PostTripReportInfo {
   keywords: readonly string[];
 }
 
-/** What a disclosure record draws on besides the trip: the theme list and, when known, confirmed themes and the post-trip report. */
+/** What a disclosure record draws on besides the trip: the theme list and, when known, confirmed themes; `reportOf` overrides the trip's own post-trip report. */
 export interface DisclosureContext {
   themes?: readonly OutcomeTheme[];
   themesOf?: (trip: Trip, outcomeIndex: number) => readonly string[] | undefined;
   reportOf?: (trip: Trip) => PostTripReportInfo | undefined;
+}
+
+/** The post-trip report recorded on the trip, in the form the disclosure fields need. */
+export function recordedReport(trip: Trip): PostTripReportInfo | undefined {
+  const report = trip.report;
+  return report ? { title: report.title, date: report.date ?? '', summary: report.summary, keywords: report.keywords } : undefined;
 }
 
 const f = (key: string, type: FieldType, label: string, origin: FieldOrigin, en: string, zh: string): DisclosureField => ({ key, type, label, origin, en, zh });
@@ -79,7 +85,7 @@ export const DISCLOSURE_FIELDS: readonly DisclosureField[] = [
   f('outcome_count', 'integer', '成效項數', 'ledger', 'Number of outcome items.', '出國內容成效項數。'),
   f('outcomes', 'list', '出國內容成效', 'ledger', 'Outcome items, numbered, verbatim.', '出國內容成效，逐項編號，照錄原文。'),
   f('keywords', 'list', '關鍵詞', 'national', 'Keywords: those of the post-trip report, else the outcome themes of the trip.', '關鍵詞：出國報告所列者；未登錄時為成效主題。'),
-  f('report_title', 'string', '出國報告名稱', 'national', 'Title of the post-trip report; empty until it is recorded.', '出國報告名稱；尚未登錄者空白。'),
+  f('report_title', 'string', '出國報告名稱', 'national', 'Title of the post-trip report; empty until it is recorded on the trip.', '出國報告名稱；尚未登錄者空白。'),
   f('report_date', 'date', '出國報告日期', 'national', 'Date of the post-trip report; empty until it is recorded.', '出國報告日期；尚未登錄者空白。'),
   f('report_summary', 'string', '出國報告摘要', 'national', 'Summary of the post-trip report (200–300 characters); empty until it is recorded.', '出國報告摘要；尚未登錄者空白。'),
   f('source_document', 'string', '來源文件', 'ledger', 'File the record was imported from, if any.', '匯入來源文件名稱。'),
@@ -104,7 +110,7 @@ export function disclosureRecord(trip: Trip, context: DisclosureContext = {}): R
   const settled = trip.budget.status === 'settled';
   const actual = (category: BudgetCategory): number | null => (settled ? (trip.budget.actualBreakdown[category] ?? null) : null);
   const leader = trip.members.find((m) => m.role === 'leader');
-  const report = context.reportOf?.(trip);
+  const report = context.reportOf ? context.reportOf(trip) : recordedReport(trip);
   return {
     id: trip.id,
     title: trip.title,

@@ -60,6 +60,7 @@ export const budget = z.object({
 export type Budget = z.infer<typeof budget>;
 
 export const outcome = z.object({
+  id: z.string().min(1).max(64).optional().describe('Id of the outcome record (see /api/v1/outcomes); send it back so a reworded item keeps its follow-ups'),
   text: z.string().min(1).max(5000).describe('Outcome as written in the source, verbatim'),
 });
 export type Outcome = z.infer<typeof outcome>;

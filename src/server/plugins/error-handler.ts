@@ -61,8 +61,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
       const body: ErrorBody = { error: 'internal', message: 'Internal server error', messageZh: '伺服器發生錯誤' };
       return reply.code(status).send(body);
     }
-    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type) are safe to show.
-    const body: ErrorBody = { error: error.code ?? 'bad-request', message: error.message, messageZh: ZH_BY_STATUS[status] ?? '請求無法處理' };
+    // Fastify's own 4xx (malformed JSON, body too large, unsupported media type) are safe to show,
+    // and so are 4xx errors raised below the server layer that carry both messages (OutcomeRemovalRefusedError).
+    const own = error as { messageZh?: unknown; extra?: unknown };
+    const body: ErrorBody = {
+      error: error.code ?? 'bad-request',
+      message: error.message,
+      messageZh: typeof own.messageZh === 'string' ? own.messageZh : (ZH_BY_STATUS[status] ?? '請求無法處理'),
+      ...(own.extra && typeof own.extra === 'object' ? (own.extra as Record<string, unknown>) : {}),
+    };
     return reply.code(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {

@@ -109,17 +109,23 @@ export class FollowUpRepository {
     return proposals.length;
   }
 
-  /** Drops the untouched rule proposals of an outcome (a person's edits and evidence are kept). */
-  async dropUntouchedProposals(outcomeId: string): Promise<void> {
+  /**
+   * Drops the untouched rule proposals of an outcome that `stillProposed` no longer yields, so a
+   * re-run keeps the ids of unchanged proposals (a person's edits and evidence are never dropped).
+   */
+  async dropStaleProposals(outcomeId: string, stillProposed: (f: { occurredOn: string | null; dueOn: string | null; description: string }) => boolean): Promise<void> {
     const withFiles = this.db.selectFrom('follow_up_files').select('follow_up_id');
-    await this.db
-      .deleteFrom('outcome_follow_ups')
+    const untouched = await this.db
+      .selectFrom('outcome_follow_ups')
+      .select(['id', 'occurred_on', 'due_on', 'description'])
       .where('outcome_id', '=', outcomeId)
       .where('source', '=', 'rules')
       .where('state', '=', 'proposed')
       .where('version', '=', 1)
       .where('id', 'not in', withFiles)
       .execute();
+    const stale = untouched.filter((f) => !stillProposed({ occurredOn: f.occurred_on, dueOn: f.due_on, description: f.description })).map((f) => f.id);
+    if (stale.length) await this.db.deleteFrom('outcome_follow_ups').where('id', 'in', stale).execute();
   }
 
   /** Changes a follow-up if `patch.version` is current; any change by a person confirms it. */

@@ -97,11 +97,15 @@ export async function proposeOutcomes(
         run.counterpartyLinks += 1;
       }
 
-      await followUpRepo.dropUntouchedProposals(outcome.id);
+      const found = findDatedFollowUps(outcome.text, { start: trip.start_date }).map((f) => ({
+        date: f.expected ? null : f.date,
+        dueOn: f.expected ? dueDateOf(f.date) : null,
+        description: f.description,
+        written: f.written,
+      }));
+      await followUpRepo.dropStaleProposals(outcome.id, (e) => found.some((p) => p.description === e.description && p.date === e.occurredOn && p.dueOn === e.dueOn));
       const existing = await db.selectFrom('outcome_follow_ups').select(['occurred_on', 'due_on', 'description']).where('outcome_id', '=', outcome.id).execute();
-      const proposals = findDatedFollowUps(outcome.text, { start: trip.start_date })
-        .map((f) => ({ date: f.expected ? null : f.date, dueOn: f.expected ? dueDateOf(f.date) : null, description: f.description, written: f.written }))
-        .filter((p) => !existing.some((e) => e.description === p.description && e.occurred_on === p.date && e.due_on === p.dueOn));
+      const proposals = found.filter((p) => !existing.some((e) => e.description === p.description && e.occurred_on === p.date && e.due_on === p.dueOn));
       run.followUps += await followUpRepo.propose(outcome.id, proposals);
       await db.updateTable('trip_outcomes').set({ proposed_at: now() }).where('id', '=', outcome.id).execute();
     }

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, TripsTable } from '#app/store/database-schema.ts';
 import type { SettlementStatus, Trip, TripInput, TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { childRows, tripColumns, tripFromRows } from '#app/store/trips/trip-rows.ts';
+import { writeOutcomeItems } from '#app/store/outcomes/outcome-item-writer.ts';
 import { planSearch } from '#app/domain/search/search-plan.ts';
 import { indexTrip, unindexTrip } from '#app/store/search/trip-search-index.ts';
 import { tripSearchSql } from '#app/store/search/trip-search-query.ts';
@@ -203,8 +204,9 @@ export class TripRepository {
       }
       await repo.db.deleteFrom('trip_destinations').where('trip_id', '=', id).execute();
       await repo.db.deleteFrom('trip_members').where('trip_id', '=', id).execute();
-      await repo.db.deleteFrom('trip_outcomes').where('trip_id', '=', id).execute();
-      await repo.insertChildren(repo.db, id, next);
+      // Outcome items are matched, not replaced, so their ids and follow-ups survive the change.
+      await writeOutcomeItems(repo.db, id, next.outcomes, repo.newId, { current, changedFields: ['outcomes'] });
+      await repo.insertChildren(repo.db, id, { ...next, outcomes: [] });
       await indexTrip(repo.db, id, next);
       return { kind: 'updated', trip: (await repo.get(id)) as Trip };
     });

@@ -112,7 +112,7 @@ export function tripFromRows(
       estimateBreakdown: JSON.parse(row.estimate_breakdown) as Trip['budget']['estimateBreakdown'],
       actualBreakdown: JSON.parse(row.actual_breakdown) as Trip['budget']['actualBreakdown'],
     },
-    outcomes: outcomes.map((o) => ({ text: o.text })),
+    outcomes: outcomes.map((o) => ({ id: o.id, text: o.text })),
     notes: row.notes,
     source:
       row.source_document !== null && row.source_document_hash !== null && row.source_line !== null
