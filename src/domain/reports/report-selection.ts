@@ -1,3 +1,4 @@
+import { isPublicTrip } from '#app/domain/trips/public-trip.ts';
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 
 /** Which trips a report or data file covers; every part is optional and they combine with AND. */
@@ -10,10 +11,13 @@ export interface ReportSelection {
   agencies?: readonly string[];
   /** Only these trips. */
   tripIds?: readonly string[];
+  /** Only trips the public may see (open data). */
+  publishedOnly?: boolean;
 }
 
 /** Whether a trip falls in the selection. */
 export function isSelected(trip: Trip, selection: ReportSelection): boolean {
+  if (selection.publishedOnly && !isPublicTrip(trip)) return false;
   if (selection.from && trip.start < selection.from) return false;
   if (selection.to && trip.start > selection.to) return false;
   if (selection.tripIds && selection.tripIds.length > 0 && !selection.tripIds.includes(trip.id)) return false;

@@ -4,18 +4,25 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ledgerCsvHeader, ledgerCsvRow } from '#app/domain/export/trip-ledger-csv.ts';
 import { TripOverviewBuilder } from '#app/domain/portal/trip-overview.ts';
 import { exportQuery, portalOverview } from '#app/server/portal/portal-payloads.ts';
+import { isPublicTrip, toPublicTrip } from '#app/domain/trips/public-trip.ts';
+import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import type { Store } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 
+// Everything here is public: only published trips, in their public form.
+async function* publicTrips(repo: TripRepository): AsyncGenerator<Trip> {
+  for await (const trip of repo.all()) if (isPublicTrip(trip)) yield toPublicTrip(trip);
+}
+
 async function* csvLines(repo: TripRepository, bom: boolean): AsyncGenerator<string> {
   yield `${bom ? '\uFEFF' : ''}${ledgerCsvHeader()}`;
-  for await (const trip of repo.all()) yield ledgerCsvRow(trip);
+  for await (const trip of publicTrips(repo)) yield ledgerCsvRow(trip);
 }
 
 async function* jsonChunks(repo: TripRepository): AsyncGenerator<string> {
   yield '{"format":"mission-ledger/1","trips":[';
   let first = true;
-  for await (const trip of repo.all()) {
+  for await (const trip of publicTrips(repo)) {
     yield `${first ? '\n' : ',\n'}${JSON.stringify(trip)}`;
     first = false;
   }
@@ -31,7 +38,7 @@ export async function portalRoutes(app: FastifyInstance, options: { store: Store
     schema: { tags: ['portal'], summary: 'The term at a glance: trips, cost, countries, years, latest trips', response: { 200: portalOverview } },
     handler: async () => {
       const builder = new TripOverviewBuilder(5);
-      for await (const trip of repo.all()) builder.add(trip);
+      for await (const trip of publicTrips(repo)) builder.add(trip);
       return builder.result();
     },
   });

@@ -6,6 +6,7 @@ import { LIST_SEPARATOR } from '#app/domain/reports/sheet-model.ts';
 import { PdfUnavailableError } from '#app/reports/pdf/html-to-pdf.ts';
 import { councilReportModel, loadSelectedTrips, renderCouncilReport, renderDataset, ReportRequestError, type RenderedFile } from '#app/reports/report-service.ts';
 import { loadTemplates, TemplateError, type LoadedTemplates } from '#app/reports/report-templates.ts';
+import { toPublicTrip } from '#app/domain/trips/public-trip.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
 import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { councilReportBody, dataDictionary, openDataParams, openDataQuery, toIsoDate, type CouncilReportBody } from '#app/server/reports/report-payloads.ts';
@@ -99,7 +100,8 @@ export async function reportRoutes(app: FastifyInstance, options: { store: Store
     handler: async (request, reply) => {
       const { dataset } = request.params;
       const { format, bom, from, to } = request.query;
-      const trips = await loadSelectedTrips(options.store, selectionOf({ from, to }));
+      // Open data is public: published trips only, without internal notes.
+      const trips = (await loadSelectedTrips(options.store, { ...selectionOf({ from, to }), publishedOnly: true })).map(toPublicTrip);
       const file = renderDataset(dataset, trips, format, { bom: bom === 'true' });
       return send(reply, file, dataset === 'table' ? 'trip-summary-table' : 'trip-ledger');
     },
