@@ -4,7 +4,7 @@ import { parseCouncilReport } from '#app/domain/import/council-report-parser.ts'
 import type { ParsedTrip } from '#app/domain/import/parsed-document.ts';
 
 // Property: a trip table cut by page breaks anywhere (the header repeated, a trip's cells split
-// over two rows at any character of every cell) reads as the same trips as the uncut table, in
+// over two or three rows at any character of every cell) reads as the same trips as the uncut table, in
 // each of the three table formats; and the uncut table reads as the trips it was written from.
 
 interface Truth {
@@ -134,8 +134,16 @@ function comparable(trips: readonly ParsedTrip[]) {
 
 const cutArb = (trips: Truth[]) =>
   fc.record({
-    // Which trips are cut, and for each cell how many characters stay on the first page (1…all).
-    cuts: fc.array(fc.tuple(fc.nat(trips.length - 1), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 })), { minLength: 1, maxLength: 3 }),
+    // Which trips are cut, and for each cell where the first and the second page break fall, as
+    // fractions of its length (a second break at or before the first leaves the trip in two rows).
+    cuts: fc.array(
+      fc.tuple(
+        fc.nat(trips.length - 1),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })), { minLength: 6, maxLength: 6 }),
+        fc.boolean(),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
     format: fc.constantFrom<Format>('tsv', 'markdown', 'html'),
     spaces: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
   });
@@ -162,19 +170,25 @@ describe('page breaks anywhere in a trip table', () => {
         fc.array(tripArb, { minLength: 2, maxLength: 6 }).chain((trips) => fc.tuple(fc.constant(trips), cutArb(trips))),
         ([trips, { cuts, format, spaces }]) => {
           const uncut = parseCouncilReport(render(trips.map((t) => t.cells), format, COLUMNS), { name: 't', sha256: null });
-          const cutAt = new Map(cuts.map(([index, fractions]) => [index, fractions]));
+          const cutAt = new Map(cuts.map(([index, fractions, twice]) => [index, { fractions, twice }]));
           const rows: (string[] | 'page-break')[] = [];
           trips.forEach((trip, index) => {
-            const fractions = cutAt.get(index);
-            if (!fractions) {
+            const cut = cutAt.get(index);
+            if (!cut) {
               rows.push(trip.cells);
               return;
             }
             // Cells are top-aligned, so every non-empty cell keeps at least one character on the first page.
-            const at = trip.cells.map((cell, i) => Math.max(1, Math.ceil((fractions[i] ?? 1) * cell.length)));
-            rows.push(trip.cells.map((cell, i) => cell.slice(0, at[i])));
+            const first = trip.cells.map((cell, i) => Math.max(1, Math.ceil((cut.fractions[i]?.[0] ?? 1) * cell.length)));
+            const second = trip.cells.map((cell, i) => Math.max(first[i] ?? 0, Math.ceil((cut.fractions[i]?.[1] ?? 1) * cell.length)));
+            rows.push(trip.cells.map((cell, i) => cell.slice(0, first[i])));
             rows.push('page-break');
-            rows.push(trip.cells.map((cell, i) => cell.slice(at[i])));
+            if (cut.twice) {
+              // A trip over three pages: the middle row holds what fits between the two breaks, often little.
+              rows.push(trip.cells.map((cell, i) => cell.slice(first[i], second[i])));
+              rows.push('page-break');
+              rows.push(trip.cells.map((cell, i) => cell.slice(second[i])));
+            } else rows.push(trip.cells.map((cell, i) => cell.slice(first[i])));
           });
           // A page-break header may come out with spaces inside its words (出國 日期).
           const spacedHeader = COLUMNS.map((c, i) => (spaces[i] ? `${c.slice(0, 2)} ${c.slice(2)}` : c));
