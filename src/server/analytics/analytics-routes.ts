@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ledgerSummary, tripMatches } from '#app/domain/analytics/ledger-summary.ts';
@@ -17,12 +18,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 /** What each trip achieved for its cost, cross-trip figures, and data-quality lints. */
 export async function analyticsRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const db = options.store.db as unknown as Kysely<unknown>;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/analytics/trips/:id', {
     schema: { tags: ['analytics'], summary: 'Cost, cost per member and per person-day, outcomes by type and status of one trip', params: idParams, response: { 200: tripCostRatiosBody, 404: errorBody } },
     handler: async (request) => {
-      const visible = tripVisibility(request.principal);
+      const visible = await tripVisibility(db, request.principal);
       const snapshot = await loadLedgerSnapshot(options.store.db, (id) => id === request.params.id && visible(id));
       const trip = snapshot.trips[0];
       if (!trip) throw new HttpError(404, 'trip-not-found', `No trip with id ${request.params.id}`, `找不到編號 ${request.params.id} 的出國案`);
@@ -33,7 +35,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
   r.get('/api/v1/analytics/trips', {
     schema: { tags: ['analytics'], summary: 'Per-trip cost ratios of the trips matching the filters', querystring: ledgerFilterQuery, response: { 200: tripRatioList, 400: errorBody } },
     handler: async (request) => {
-      const snapshot = await loadLedgerSnapshot(options.store.db, tripVisibility(request.principal));
+      const snapshot = await loadLedgerSnapshot(options.store.db, await tripVisibility(db, request.principal));
       return { items: snapshot.trips.filter((t) => tripMatches(t, request.query, snapshot.outcomes)).map((t) => tripCostRatios(t, snapshot.outcomes)) };
     },
   });
@@ -41,7 +43,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
   r.get('/api/v1/analytics/summary', {
     schema: { tags: ['analytics'], summary: 'Totals, cost ratios, trips per country, outcomes per type/status/theme, follow-up realisation', querystring: ledgerFilterQuery, response: { 200: ledgerSummaryBody, 400: errorBody } },
     handler: async (request) => {
-      const snapshot = await loadLedgerSnapshot(options.store.db, tripVisibility(request.principal));
+      const snapshot = await loadLedgerSnapshot(options.store.db, await tripVisibility(db, request.principal));
       return ledgerSummary(snapshot.trips, snapshot.outcomes, snapshot.followUps, request.query, today());
     },
   });

@@ -1,3 +1,5 @@
+import type { Principal } from '#app/server/auth/principal.ts';
+import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,6 +24,7 @@ const secured = { security: [{ bearer: [] }] };
 
 /** Outcome records, their follow-ups with evidence, the theme list, and the proposal rules. */
 export async function outcomeRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const db = options.store.db as unknown as Kysely<unknown>;
   const outcomes = new OutcomeRepository(options.store.db);
   const followUps = new FollowUpRepository(options.store.db);
   const themes = new OutcomeThemeRepository(options.store.db);
@@ -29,15 +32,15 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
   const configure = requireRole('secretariat');
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const readableOutcome = async (id: string, principal: Parameters<typeof tripVisibility>[0]) => {
+  const readableOutcome = async (id: string, principal: Principal | null) => {
     const found = await outcomes.get(id);
-    if (!found || !tripVisibility(principal)(found.tripId)) throw notFound('outcome', id);
+    if (!found || !(await tripVisibility(db, principal))(found.tripId)) throw notFound('outcome', id);
     return found;
   };
 
   r.get('/api/v1/outcomes', {
     schema: { tags: ['outcomes'], summary: 'List outcome records (filter by trip, type, status, theme, partner, overdue)', querystring: outcomeListQuery, response: { 200: outcomeList, 400: errorBody } },
-    handler: async (request) => outcomes.list(request.query, tripVisibility(request.principal)),
+    handler: async (request) => outcomes.list(request.query, await tripVisibility(db, request.principal)),
   });
 
   r.get('/api/v1/outcomes/:id', {
@@ -107,10 +110,10 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     },
   });
 
-  const readableFollowUp = async (id: string, principal: Parameters<typeof tripVisibility>[0]) => {
+  const readableFollowUp = async (id: string, principal: Principal | null) => {
     const found = await followUps.get(id);
     const tripId = found ? await outcomes.tripIdOf(found.outcomeId) : undefined;
-    if (!found || !tripId || !tripVisibility(principal)(tripId)) throw notFound('follow-up', id);
+    if (!found || !tripId || !(await tripVisibility(db, principal))(tripId)) throw notFound('follow-up', id);
     return found;
   };
 

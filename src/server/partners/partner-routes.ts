@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +27,7 @@ function unknownReferences(result: Extract<AgreementWrite, { kind: 'unknown-refe
 
 /** The partner registry with timelines, and agreements with their review dates. */
 export async function partnerRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
+  const db = options.store.db as unknown as Kysely<unknown>;
   const partners = new PartnerRepository(options.store.db);
   const agreements = new AgreementRepository(options.store.db);
   const write = requireRole('clerk', 'secretariat');
@@ -70,7 +72,7 @@ export async function partnerRoutes(app: FastifyInstance, options: { store: Stor
     schema: { tags: ['partners'], summary: 'Every trip, outcome, follow-up and agreement that touches the partner, in time order', params: idParams, response: { 200: partnerTimeline, 404: errorBody } },
     handler: async (request) => {
       const partner = await partners.get(request.params.id);
-      const entries = partner ? await partners.timeline(partner.id, tripVisibility(request.principal)) : undefined;
+      const entries = partner ? await partners.timeline(partner.id, await tripVisibility(db, request.principal)) : undefined;
       if (!partner || !entries) throw notFound('partner', request.params.id);
       return { partner, entries };
     },
