@@ -22,7 +22,7 @@ describe.each(DATABASE_KINDS)('reports API on %s', (kind) => {
     store = await createTestStore(kind);
     await importDocument(store, seedText, SEED);
     // A trip whose text tries formula injection, markup and a control character XML cannot carry.
-    await new TripRepository(store.db).insert(buildTripInput({ title: HOSTILE, start: '2019-05-01', end: '2019-05-05', outcomes: [{ text: '@SUM(1+1)' }] }));
+    await new TripRepository(store.db).insert(buildTripInput({ title: HOSTILE, start: '2019-05-01', end: '2019-05-05', outcomes: [{ text: '@SUM(1+1)' }] }), { state: 'approved' }); // published (ADR 0003), so open data shows it
     app = await buildApp({ store, config: { ADMIN_TOKEN: TOKEN } });
   });
   afterAll(async () => {
