@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { buildCouncilReport, type CouncilReportModel, type CouncilReportSettings, type ReportProblem } from '#app/domain/reports/council-report-model.ts';
 import { isSelected, selectReportTrips, type ReportSelection } from '#app/domain/reports/report-selection.ts';
 import { dictionarySheet, ledgerSheet, summarySheet, type Sheet } from '#app/domain/reports/sheet-model.ts';
@@ -12,6 +13,8 @@ import { ODS_MIMETYPE, renderOds } from '#app/reports/spreadsheets/ods-spreadshe
 import { renderXlsx, XLSX_MIMETYPE } from '#app/reports/spreadsheets/xlsx-workbook.ts';
 import type { Store } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
+import { OutcomeThemeRepository } from '#app/store/outcomes/outcome-theme-repository.ts';
+import type { OutcomeTheme } from '#app/domain/outcomes/outcome-themes.ts';
 
 /** Formats of the council report. */
 export const COUNCIL_REPORT_FORMATS = ['docx', 'odt', 'pdf', 'html'] as const;
@@ -49,6 +52,34 @@ export interface CouncilReportRequest {
   /** The secretariat's own introduction or closing for this report, in place of the template files. */
   introduction?: string;
   closing?: string;
+  /** The stored theme list and the themes people confirmed per outcome (see `loadStoredThemes`). */
+  stored?: StoredThemes;
+}
+
+/** The configured theme list, and for each outcome the themes a person confirmed (undefined: none yet). */
+export interface StoredThemes {
+  themes: OutcomeTheme[];
+  themesOf: (trip: Trip, outcomeIndex: number) => readonly string[] | undefined;
+}
+
+/**
+ * Reads the theme list the secretariat configured and the confirmed theme links of every outcome,
+ * so report sections follow people's decisions; outcomes nobody confirmed fall back to the
+ * keyword suggestions.
+ */
+export async function loadStoredThemes(store: Store): Promise<StoredThemes> {
+  const themes = await new OutcomeThemeRepository(store.db).list();
+  const db = store.db as unknown as Kysely<{ outcome_theme_links: { outcome_id: string; theme_id: string; state: string } }>;
+  const links = await db.selectFrom('outcome_theme_links').select(['outcome_id', 'theme_id']).where('state', '=', 'confirmed').execute();
+  const confirmed = new Map<string, string[]>();
+  for (const link of links) confirmed.set(link.outcome_id, [...(confirmed.get(link.outcome_id) ?? []), link.theme_id]);
+  return {
+    themes,
+    themesOf: (trip, index) => {
+      const id = trip.outcomes[index]?.id;
+      return id ? confirmed.get(id) : undefined;
+    },
+  };
 }
 
 /** The stored trips that fall in the selection, in report order; read page by page. */
@@ -65,6 +96,7 @@ export function councilReportModel(trips: readonly Trip[], request: CouncilRepor
     trips,
     selection: request.selection,
     settings,
+    ...(request.stored ? { themes: request.stored.themes, themesOf: request.stored.themesOf } : {}),
     templates: {
       introduction: request.introduction ?? request.templates.templates.introduction,
       closing: request.closing ?? request.templates.templates.closing,
