@@ -5,6 +5,7 @@ import { applyTripPatch, changedFields } from '#app/domain/trips/apply-trip-patc
 import { trip, tripInput, tripPatch, type Trip, type TripInput, type TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { DELETABLE_STATES, lockedFields } from '#app/domain/workflow/editable-fields.ts';
 import { auditChange } from '#app/server/audit/audit-change.ts';
+import { toPublicTrip } from '#app/domain/trips/public-trip.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
 import { assertOwnAgency, canSeeTrip, isClerkOnly, tripVisibility } from '#app/server/auth/trip-access.ts';
 import { AuditLog } from '#app/store/audit/audit-log.ts';
@@ -49,7 +50,9 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
     schema: { tags: ['trips'], summary: 'List trips', querystring: tripListQuery, response: { 200: tripList, 400: errorBody } },
     handler: async (request) => {
       const { state, ...query } = request.query;
-      return repo.list({ ...query, ...(state ? { states: [state] } : {}), visibleTo: tripVisibility(request.principal) });
+      const page = await repo.list({ ...query, ...(state ? { states: [state] } : {}), visibleTo: tripVisibility(request.principal) });
+      // The public reads published trips without staff's internal notes.
+      return request.principal ? page : { ...page, items: page.items.map(toPublicTrip) };
     },
   });
 
@@ -59,7 +62,7 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
       const found = await repo.get(request.params.id);
       // An unpublished trip is as absent to those who may not see it as a trip that never existed.
       if (!found || !canSeeTrip(request.principal, found)) throw notFound(request.params.id);
-      return found;
+      return request.principal ? found : toPublicTrip(found);
     },
   });
 
