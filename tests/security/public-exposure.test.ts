@@ -12,7 +12,7 @@ const SECRET_TITLE = '尚未核定的機密出國計畫';
 const SECRET_NOTE = '內部簽辦意見：預算尚待協調';
 
 // Every public way out of the system, with what an anonymous visitor receives.
-const PUBLIC_READS = ['/api/v1/trips?limit=100', '/api/v1/outcomes?limit=500', '/api/v1/analytics/trips', '/api/v1/portal/overview', '/api/v1/export/trips.csv', '/api/v1/export/trips.json', '/api/v1/open-data/ledger?format=csv', '/api/v1/open-data/ledger?format=json', '/api/v1/open-data/table?format=csv'];
+const PUBLIC_READS = ['/api/v1/trips?limit=100', '/api/v1/outcomes?limit=500', '/api/v1/analytics/trips', '/api/v1/portal/overview', '/api/v1/open-data/ledger?format=csv', '/api/v1/open-data/ledger?format=json', '/api/v1/open-data/table?format=csv'];
 
 describe('what the public can see', () => {
   let store: TestStore;

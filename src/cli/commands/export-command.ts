@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { Command } from 'commander';
-import { ledgerCsvHeader, ledgerCsvRow } from '#app/domain/export/trip-ledger-csv.ts';
+import type { Trip } from '#app/domain/trips/trip-schema.ts';
+import { renderDataset } from '#app/reports/report-service.ts';
 import { UsageError } from '#app/cli/cli-errors.ts';
 import { dbOption, resolveDbTarget } from '#app/cli/db-option.ts';
 import { openStore } from '#app/store/open-database.ts';
@@ -22,8 +23,11 @@ export function exportCommand(): Command {
       try {
         const repo = new TripRepository(store.db);
         if (options.format === 'csv') {
-          await write(`${options.bom ? '\uFEFF' : ''}${ledgerCsvHeader()}`);
-          for await (const trip of repo.all()) await write(ledgerCsvRow(trip));
+          // The same ledger as the open-data download (columns in docs/data-dictionary.md), all trips.
+          const trips: Trip[] = [];
+          for await (const trip of repo.all()) trips.push(trip);
+          const file = renderDataset('ledger', trips, 'csv', { bom: options.bom === true });
+          await write(new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes));
         } else {
           await write('{"format":"mission-ledger/1","trips":[');
           let first = true;

@@ -30,11 +30,3 @@ export const portalOverview = z.object({
 });
 export type PortalOverview = z.infer<typeof portalOverview>;
 
-/** Query of the open-data downloads. */
-export const exportQuery = z.object({
-  bom: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => v === 'true' || v === '1')
-    .describe('CSV only: start with a byte-order mark so Excel reads UTF-8'),
-});

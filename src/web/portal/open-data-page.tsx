@@ -1,11 +1,21 @@
+import { DISCLOSURE_FIELDS } from '#app/domain/reports/disclosure-record.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
-import { LEDGER_DICTIONARY } from '#app/web/portal/ledger-dictionary.ts';
+
+const LEDGER = '/api/v1/open-data/ledger';
 
 /** The open-data page: downloads, data dictionary and licence. */
 export default function OpenDataPage() {
   const { lang, t } = useLanguage();
   usePageTitle(t('openDataTitle'));
+  const downloads = [
+    { href: `${LEDGER}?format=csv`, label: t('downloadCsv'), kind: 'CSV · UTF-8' },
+    { href: `${LEDGER}?format=csv&bom=true`, label: t('downloadCsvBom'), kind: 'CSV · UTF-8 BOM' },
+    { href: `${LEDGER}?format=json`, label: t('downloadJson'), kind: 'JSON · UTF-8' },
+    { href: `${LEDGER}?format=ods`, label: t('downloadOds'), kind: 'ODS' },
+    { href: `${LEDGER}?format=xlsx`, label: t('downloadXlsx'), kind: 'XLSX' },
+    { href: '/api/v1/open-data/table?format=ods', label: t('downloadTable'), kind: 'ODS' },
+  ];
   return (
     <>
       <h1>{t('openDataTitle')}</h1>
@@ -13,24 +23,14 @@ export default function OpenDataPage() {
       <section aria-labelledby="downloads-title" className="panel">
         <h2 id="downloads-title">{t('downloadsTitle')}</h2>
         <ul className="downloads">
-          <li>
-            <a href="/api/v1/export/trips.csv" download>
-              {t('downloadCsv')}
-            </a>{' '}
-            <span className="muted">CSV · UTF-8</span>
-          </li>
-          <li>
-            <a href="/api/v1/export/trips.csv?bom=true" download>
-              {t('downloadCsvBom')}
-            </a>{' '}
-            <span className="muted">CSV · UTF-8 BOM</span>
-          </li>
-          <li>
-            <a href="/api/v1/export/trips.json" download>
-              {t('downloadJson')}
-            </a>{' '}
-            <span className="muted">JSON · UTF-8</span>
-          </li>
+          {downloads.map((d) => (
+            <li key={d.href}>
+              <a href={d.href} download>
+                {d.label}
+              </a>{' '}
+              <span className="muted">{d.kind}</span>
+            </li>
+          ))}
           <li>
             <a href="/api/v1/openapi.json">{t('downloadOpenApi')}</a>
           </li>
@@ -48,12 +48,12 @@ export default function OpenDataPage() {
               </tr>
             </thead>
             <tbody>
-              {Object.entries(LEDGER_DICTIONARY).map(([column, meaning]) => (
-                <tr key={column}>
+              {DISCLOSURE_FIELDS.map((field) => (
+                <tr key={field.key}>
                   <th scope="row">
-                    <code>{column}</code>
+                    <code>{field.key}</code>
                   </th>
-                  <td>{lang === 'zh-TW' ? meaning.zh : meaning.en}</td>
+                  <td>{lang === 'zh-TW' ? `${field.label}：${field.zh}` : field.en}</td>
                 </tr>
               ))}
             </tbody>
