@@ -1,4 +1,4 @@
-import { lazy, StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { LanguageProvider } from '#app/web/i18n/language-context.tsx';
@@ -11,8 +11,18 @@ const TripListPage = lazy(() => import('#app/web/portal/trip-list-page.tsx'));
 const TripPage = lazy(() => import('#app/web/portal/trip-page.tsx'));
 const OpenDataPage = lazy(() => import('#app/web/portal/open-data-page.tsx'));
 const NotFoundPage = lazy(() => import('#app/web/portal/not-found-page.tsx'));
+// The back office (staff sign-in, forms, workflow) is its own chunk, so the public pages never download it.
+const BackOfficeApp = lazy(() => import('#app/web/back-office/back-office-app.tsx'));
 
 const router = createBrowserRouter([
+  {
+    path: 'admin/*',
+    element: (
+      <Suspense fallback={null}>
+        <BackOfficeApp />
+      </Suspense>
+    ),
+  },
   {
     element: <SiteLayout />,
     children: [

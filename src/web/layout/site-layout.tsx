@@ -52,6 +52,9 @@ export function SiteLayout() {
               <li>
                 <NavLink to="/open-data">{t('navOpenData')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/admin">{t('navBackOffice')}</NavLink>
+              </li>
             </ul>
           </nav>
           <button type="button" className="lang-switch" lang={other} title={t('switchLanguageLabel')} onClick={() => setLang(other)}>
