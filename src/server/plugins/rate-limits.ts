@@ -1,13 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyRateLimit from '@fastify/rate-limit';
 
-/** Requests a single client may make per minute on sign-in and other credential checks. */
-export const LOGIN_ATTEMPTS_PER_MINUTE = 10;
-
 /**
  * Limits each client address to `perMinute` requests a minute (answering 429 with Retry-After
- * beyond it); routes that check passwords set a stricter per-route limit through
- * `config: { rateLimit: loginRateLimit }`. `perMinute` 0 turns the general limit off.
+ * beyond it). Password guessing is further limited per account by the sign-in lockout
+ * (src/server/auth). `perMinute` 0 turns the general limit off.
  */
 export async function registerRateLimits(app: FastifyInstance, perMinute: number): Promise<void> {
   await app.register(fastifyRateLimit, {
@@ -22,6 +19,3 @@ export async function registerRateLimits(app: FastifyInstance, perMinute: number
     }),
   });
 }
-
-/** Per-route rate-limit settings for routes that check passwords. */
-export const loginRateLimit = { max: LOGIN_ATTEMPTS_PER_MINUTE, timeWindow: '1 minute' } as const;
