@@ -53,6 +53,14 @@ export interface WorkflowWrite {
   budgetOverride?: BudgetOverride | null;
 }
 
+/** A stored trip's identity and history, kept when a ledger export is imported elsewhere. */
+export interface TripIdentity {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
 /** Outcome of an update: the new trip, a missing trip, or a stale version with the current trip. */
 export type UpdateResult = { kind: 'updated'; trip: Trip } | { kind: 'not-found' } | { kind: 'conflict'; current: Trip };
 
@@ -78,16 +86,24 @@ export class TripRepository {
    * Stores a new trip and returns it as stored. Without a state, a trip with a source document is
    * a historical, published trip (ADR 0003) and any other trip starts as a draft.
    */
-  async insert(input: TripInput, workflow: { state?: LifecycleState; createdBy?: string | null } = {}): Promise<Trip> {
-    const id = this.newId();
+  async insert(input: TripInput, workflow: { state?: LifecycleState; createdBy?: string | null; restore?: TripIdentity } = {}): Promise<Trip> {
+    const id = workflow.restore?.id ?? this.newId();
     const at = this.now();
     const state = workflow.state ?? (input.source ? importedTripState(input.budget.status) : 'draft');
     const write = async (db: Kysely<Database>) => {
       await db
         .insertInto('trips')
-        .values({ id, ...tripColumns(input), lifecycle_state: state, created_by: workflow.createdBy ?? null, created_at: at, updated_at: at, version: 1 })
+        .values({
+          id,
+          ...tripColumns(input),
+          lifecycle_state: state,
+          created_by: workflow.createdBy ?? null,
+          created_at: workflow.restore?.createdAt ?? at,
+          updated_at: workflow.restore?.updatedAt ?? at,
+          version: workflow.restore?.version ?? 1,
+        })
         .execute();
-      await this.insertChildren(db, id, input);
+      await this.insertChildren(db, id, input, workflow.restore !== undefined);
       await indexTrip(db, id, input);
     };
     if (this.db.isTransaction) await write(this.db);
@@ -267,8 +283,9 @@ export class TripRepository {
     }
   }
 
-  private async insertChildren(db: Kysely<Database>, id: string, input: TripInput): Promise<void> {
-    const rows = childRows(id, input, this.newId);
+  private async insertChildren(db: Kysely<Database>, id: string, input: TripInput, keepOutcomeIds = false): Promise<void> {
+    // Only a restore keeps the outcome ids it is given; a new trip's ids are always generated.
+    const rows = childRows(id, keepOutcomeIds ? input : { ...input, outcomes: input.outcomes.map((o) => ({ text: o.text })) }, this.newId);
     if (rows.destinations.length) await db.insertInto('trip_destinations').values(rows.destinations).execute();
     if (rows.members.length) await db.insertInto('trip_members').values(rows.members).execute();
     if (rows.outcomes.length) await db.insertInto('trip_outcomes').values(rows.outcomes).execute();

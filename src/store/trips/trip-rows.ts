@@ -80,7 +80,7 @@ export function childRows(
       agency: m.agency,
       role: m.role,
     })),
-    outcomes: trip.outcomes.map((o, position) => ({ id: newId(), trip_id: tripId, position, text: o.text })),
+    outcomes: trip.outcomes.map((o, position) => ({ id: o.id ?? newId(), trip_id: tripId, position, text: o.text })),
   };
 }
 
