@@ -20,7 +20,7 @@ export default function DashboardPage() {
         {(has('secretariat') || has('approver')) && <ReviewQueue />}
         {(has('secretariat') || has('auditor')) && <BudgetStatus />}
         {(has('secretariat') || has('auditor')) && <DeadlineSection overdueOnly />}
-        {has('auditor') && <AllTrips />}
+        {(has('auditor') || has('secretariat')) && <AllTrips />}
         {has('auditor') && (
           <section className="panel" aria-labelledby="audit-link">
             <h2 id="audit-link">{bt('auditLatestTitle')}</h2>
