@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { yearQueryParam } from '#app/server/trips/trip-payloads.ts';
 
 const counts = z.record(z.string(), z.number().int());
 const money = z.number().int().nullable();
@@ -25,14 +26,7 @@ export const tripCostRatiosBody = z.object({
 
 /** Filters of the cross-trip figures. */
 export const ledgerFilterQuery = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(9999)
-    .transform((y) => (y < 1911 ? y + 1911 : y))
-    .optional()
-    .describe('Gregorian (2018) or ROC (107) year the trip starts in'),
+  year: yearQueryParam,
   agency: z.string().trim().min(1).max(200).optional(),
   country: z.string().trim().min(1).max(100).optional().describe('Country name or ISO code'),
   person: z.string().trim().min(1).max(100).optional(),

@@ -3,15 +3,18 @@ import { settlementStatus, trip } from '#app/domain/trips/trip-schema.ts';
 import { lifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** Query of GET /api/v1/trips. A year below 1911 is read as an ROC year (107 = 2018). */
+/** A year filter: a year below 1911 is read as an ROC year (107 = 2018). */
+export const yearQueryParam = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(9999)
+  .transform((y) => (y < 1911 ? y + 1911 : y))
+  .optional()
+  .describe('Year the trip starts in: Gregorian (2018) or ROC (107)');
+
 export const tripListQuery = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(9999)
-    .transform((y) => (y < 1911 ? y + 1911 : y))
-    .optional()
-    .describe('Year the trip starts in: Gregorian (2018) or ROC (107)'),
+  year: yearQueryParam,
   country: z.string().trim().min(1).max(100).optional().describe('Country name (日本) or ISO code (JP)'),
   person: z.string().trim().min(1).max(100).optional().describe('Part of a delegation member’s name'),
   status: settlementStatus.optional(),
