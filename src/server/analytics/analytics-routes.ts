@@ -58,7 +58,8 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
       response: { 200: lintList, 400: errorBody, 401: errorBody, 403: errorBody },
     },
     handler: async (request) => {
-      const snapshot = await loadLedgerSnapshot(options.store.db);
+      // A clerk's lints cover only the trips the clerk may read (not other agencies' drafts).
+      const snapshot = await loadLedgerSnapshot(options.store.db, await tripVisibility(db, request.principal));
       const items = lintLedger(snapshot.trips, snapshot.outcomes, { asOf: request.query.asOf ?? today(), settlementGraceDays: request.query.settlementGraceDays, followUpGraceDays: request.query.followUpGraceDays });
       return { items, counts: countBy(items, (l) => l.code) };
     },

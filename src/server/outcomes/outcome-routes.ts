@@ -37,6 +37,10 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     if (!found || !(await tripVisibility(db, principal))(found.tripId)) throw notFound('outcome', id);
     return found;
   };
+  // Writes follow the read rule too: an outcome of a trip the caller may not see does not exist for them.
+  const assertVisibleTrip = async (tripId: string | undefined, principal: Principal | null, what: string, id: string) => {
+    if (!tripId || !(await tripVisibility(db, principal))(tripId)) throw notFound(what, id);
+  };
 
   r.get('/api/v1/outcomes', {
     schema: { tags: ['outcomes'], summary: 'List outcome records (filter by trip, type, status, theme, partner, overdue)', querystring: outcomeListQuery, response: { 200: outcomeList, 400: errorBody } },
@@ -59,6 +63,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
       response: { 200: outcomeRecord, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
     },
     handler: async (request) => {
+      await assertVisibleTrip(await outcomes.tripIdOf(request.params.id), request.principal, 'outcome', request.params.id);
       const result = await outcomes.update(request.params.id, request.body);
       if (result.kind === 'not-found') throw notFound('outcome', request.params.id);
       if (result.kind === 'conflict') throw stale(request.body.version, result.current.version);
@@ -83,6 +88,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     },
     handler: async (request) => {
       const trip = await options.store.db.selectFrom('trips').select('id').where('id', '=', request.params.id).executeTakeFirst();
+      await assertVisibleTrip(trip?.id, request.principal, 'trip', request.params.id);
       if (!trip) throw notFound('trip', request.params.id);
       return options.store.db.transaction().execute((trx) => proposeOutcomes(trx, [trip.id]));
     },
@@ -104,7 +110,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
       response: { 201: followUp, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
     },
     handler: async (request, reply) => {
-      if (!(await outcomes.tripIdOf(request.params.id))) throw notFound('outcome', request.params.id);
+      await assertVisibleTrip(await outcomes.tripIdOf(request.params.id), request.principal, 'outcome', request.params.id);
       const created = await followUps.create(request.params.id, request.body);
       return reply.code(201).header('location', `/api/v1/follow-ups/${created.id}`).send(created);
     },
@@ -133,6 +139,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
       response: { 200: followUp, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
     },
     handler: async (request) => {
+      await readableFollowUp(request.params.id, request.principal);
       const result = await followUps.update(request.params.id, request.body);
       if (result.kind === 'not-found') throw notFound('follow-up', request.params.id);
       if (result.kind === 'conflict') throw stale(request.body.version, result.current.version);
@@ -144,6 +151,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     preHandler: write,
     schema: { ...secured, tags: ['follow-ups'], summary: 'Delete a follow-up and its files', params: idParams, response: { 204: z.null(), 401: errorBody, 403: errorBody, 404: errorBody } },
     handler: async (request, reply) => {
+      await readableFollowUp(request.params.id, request.principal);
       if (!(await followUps.delete(request.params.id))) throw notFound('follow-up', request.params.id);
       return reply.code(204).send(null);
     },
@@ -160,7 +168,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
       response: { 201: evidenceFile, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 413: errorBody },
     },
     handler: async (request, reply) => {
-      if (!(await followUps.get(request.params.id))) throw notFound('follow-up', request.params.id);
+      await readableFollowUp(request.params.id, request.principal);
       const bytes = Buffer.from(request.body.contentBase64, 'base64');
       if (bytes.byteLength > MAX_FILE_BYTES) throw new HttpError(413, 'file-too-large', `The file is ${bytes.byteLength} bytes; the limit is ${MAX_FILE_BYTES}`, '檔案過大（上限 512 KB）');
       return reply.code(201).send(await followUps.attach(request.params.id, { name: request.body.name, mediaType: request.body.mediaType, bytes }));
