@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { importDocument } from '#app/import/import-document.ts';
@@ -24,7 +26,7 @@ describe('what the public can see', () => {
     store = await createTestStore('sqlite');
     const seed = readFileSync(new URL('../../samples/taichung-council-report-2018-05-11.txt', import.meta.url), 'utf8');
     publishedId = (await importDocument(store, seed, 'seed.txt')).tripIds[0]!;
-    app = await buildApp({ store, config: { ADMIN_TOKEN: TOKEN } });
+    app = await buildApp({ store, config: { ADMIN_TOKEN: TOKEN }, attachmentsDir: join(tmpdir(), `ml-exposure-${process.pid}`) });
     const draft = await app.inject({ method: 'POST', url: '/api/v1/trips', headers: auth, payload: buildTripInput({ title: SECRET_TITLE, notes: SECRET_NOTE, outcomes: [{ text: `${SECRET_TITLE}的預期成果` }] }) });
     expect(draft.statusCode, draft.body).toBe(201);
     draftId = draft.json().id;
@@ -42,6 +44,20 @@ describe('what the public can see', () => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.body).not.toContain(SECRET_TITLE);
     expect(res.body).not.toContain(SECRET_NOTE);
+  });
+
+  it('keeps drafts out of the council report, and staff notes and uploaders out of public partner and file records', async () => {
+    const report = await app.inject({ method: 'POST', url: '/api/v1/reports/council', headers: auth, payload: { format: 'html' } });
+    expect(report.statusCode, report.body.slice(0, 300)).toBe(200);
+    expect(report.body).not.toContain(SECRET_TITLE);
+    const partner = await app.inject({ method: 'POST', url: '/api/v1/partners', headers: auth, payload: { kind: 'city', name: '測試夥伴市', countryCode: 'JP', notes: SECRET_NOTE } });
+    expect(partner.statusCode, partner.body).toBe(201);
+    expect((await app.inject({ url: `/api/v1/partners/${partner.json().id}` })).json().notes).toBe('');
+    expect((await app.inject({ url: '/api/v1/partners?limit=100' })).body).not.toContain(SECRET_NOTE);
+    expect((await app.inject({ url: `/api/v1/partners/${partner.json().id}`, headers: auth })).json().notes).toBe(SECRET_NOTE);
+    const file = await app.inject({ method: 'POST', url: '/api/v1/attachments?name=report.pdf', headers: { ...auth, 'content-type': 'application/octet-stream' }, payload: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    expect(file.statusCode, file.body).toBe(201);
+    expect((await app.inject({ url: `/api/v1/attachments/${file.json().id}/meta` })).json().createdBy).toBeNull();
   });
 
   it('answers 404 for a draft and hides the notes of a published trip', async () => {

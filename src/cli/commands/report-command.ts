@@ -69,7 +69,8 @@ function councilCommand(): Command {
     .addOption(dbOption())
     .action(async (options: SelectionOptions & { format: string; out?: string; date?: string; council?: string; presenter?: string; templates?: string }) => {
       const format = oneOf<CouncilReportFormat>(options.format, COUNCIL_REPORT_FORMATS, '--format');
-      const chosen = selection(options);
+      // A report to the council is a public document: plans not yet approved stay out of it.
+      const chosen = { ...selection(options), publishedOnly: true };
       let templates;
       try {
         templates = loadTemplates(options.templates);

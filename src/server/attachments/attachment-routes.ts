@@ -79,7 +79,8 @@ export async function attachmentRoutes(app: FastifyInstance, options: { store: S
     handler: async (request) => {
       const found = await files.describe(request.params.id);
       if (!found) throw new HttpError(404, 'attachment-not-found', `No attachment ${request.params.id}`, '找不到附件');
-      return found;
+      // Who uploaded a file is staff information.
+      return request.principal ? found : { ...found, createdBy: null };
     },
   });
 }

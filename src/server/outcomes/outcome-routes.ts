@@ -1,4 +1,5 @@
 import type { Principal } from '#app/server/auth/principal.ts';
+import { assertOwnAgency, isClerkOnly } from '#app/server/auth/trip-access.ts';
 import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -37,9 +38,14 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     if (!found || !(await tripVisibility(db, principal))(found.tripId)) throw notFound('outcome', id);
     return found;
   };
-  // Writes follow the read rule too: an outcome of a trip the caller may not see does not exist for them.
+  // Writes follow the read rule too: an outcome of a trip the caller may not see does not exist for
+  // them; and, as for trips (ADR 0003), a clerk changes only their own agency's trips' outcomes.
   const assertVisibleTrip = async (tripId: string | undefined, principal: Principal | null, what: string, id: string) => {
     if (!tripId || !(await tripVisibility(db, principal))(tripId)) throw notFound(what, id);
+    if (isClerkOnly(principal)) {
+      const trip = await options.store.db.selectFrom('trips').select('organising_agency').where('id', '=', tripId).executeTakeFirst();
+      assertOwnAgency(principal, trip?.organising_agency ?? '');
+    }
   };
 
   r.get('/api/v1/outcomes', {
@@ -122,6 +128,11 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     if (!found || !tripId || !(await tripVisibility(db, principal))(tripId)) throw notFound('follow-up', id);
     return found;
   };
+  const writableFollowUp = async (id: string, principal: Principal | null) => {
+    const found = await readableFollowUp(id, principal);
+    await assertVisibleTrip(await outcomes.tripIdOf(found.outcomeId), principal, 'follow-up', id);
+    return found;
+  };
 
   r.get('/api/v1/follow-ups/:id', {
     schema: { tags: ['follow-ups'], summary: 'One follow-up', params: idParams, response: { 200: followUp, 404: errorBody } },
@@ -139,7 +150,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
       response: { 200: followUp, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody },
     },
     handler: async (request) => {
-      await readableFollowUp(request.params.id, request.principal);
+      await writableFollowUp(request.params.id, request.principal);
       const result = await followUps.update(request.params.id, request.body);
       if (result.kind === 'not-found') throw notFound('follow-up', request.params.id);
       if (result.kind === 'conflict') throw stale(request.body.version, result.current.version);
@@ -151,7 +162,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
     preHandler: write,
     schema: { ...secured, tags: ['follow-ups'], summary: 'Delete a follow-up and its files', params: idParams, response: { 204: z.null(), 401: errorBody, 403: errorBody, 404: errorBody } },
     handler: async (request, reply) => {
-      await readableFollowUp(request.params.id, request.principal);
+      await writableFollowUp(request.params.id, request.principal);
       if (!(await followUps.delete(request.params.id))) throw notFound('follow-up', request.params.id);
       return reply.code(204).send(null);
     },
@@ -168,7 +179,7 @@ export async function outcomeRoutes(app: FastifyInstance, options: { store: Stor
       response: { 201: evidenceFile, 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 413: errorBody },
     },
     handler: async (request, reply) => {
-      await readableFollowUp(request.params.id, request.principal);
+      await writableFollowUp(request.params.id, request.principal);
       const bytes = Buffer.from(request.body.contentBase64, 'base64');
       if (bytes.byteLength > MAX_FILE_BYTES) throw new HttpError(413, 'file-too-large', `The file is ${bytes.byteLength} bytes; the limit is ${MAX_FILE_BYTES}`, '檔案過大（上限 512 KB）');
       return reply.code(201).send(await followUps.attach(request.params.id, { name: request.body.name, mediaType: request.body.mediaType, bytes }));

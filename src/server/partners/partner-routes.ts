@@ -26,6 +26,11 @@ function unknownReferences(result: Extract<AgreementWrite, { kind: 'unknown-refe
 }
 
 /** The partner registry with timelines, and agreements with their review dates. */
+/** Staff's notes on partners and agreements are internal; the public gets the record without them. */
+function withoutNotes<T extends { notes: string }>(record: T): T {
+  return { ...record, notes: '' };
+}
+
 export async function partnerRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
   const db = options.store.db as unknown as Kysely<unknown>;
   const partners = new PartnerRepository(options.store.db);
@@ -35,7 +40,10 @@ export async function partnerRoutes(app: FastifyInstance, options: { store: Stor
 
   r.get('/api/v1/partners', {
     schema: { tags: ['partners'], summary: 'List partners: cities, organisations, people', querystring: partnerListQuery, response: { 200: partnerList, 400: errorBody } },
-    handler: async (request) => partners.list(request.query),
+    handler: async (request) => {
+      const page = await partners.list(request.query);
+      return request.principal ? page : { ...page, items: page.items.map(withoutNotes) };
+    },
   });
 
   r.post('/api/v1/partners', {
@@ -53,7 +61,7 @@ export async function partnerRoutes(app: FastifyInstance, options: { store: Stor
     handler: async (request) => {
       const found = await partners.get(request.params.id);
       if (!found) throw notFound('partner', request.params.id);
-      return found;
+      return request.principal ? found : withoutNotes(found);
     },
   });
 
@@ -74,13 +82,13 @@ export async function partnerRoutes(app: FastifyInstance, options: { store: Stor
       const partner = await partners.get(request.params.id);
       const entries = partner ? await partners.timeline(partner.id, await tripVisibility(db, request.principal)) : undefined;
       if (!partner || !entries) throw notFound('partner', request.params.id);
-      return { partner, entries };
+      return { partner: request.principal ? partner : withoutNotes(partner), entries };
     },
   });
 
   r.get('/api/v1/agreements', {
     schema: { tags: ['partners'], summary: 'Agreements (sister city, friendship city, MOU) by signing date', querystring: agreementListQuery, response: { 200: agreementList } },
-    handler: async (request) => ({ items: await agreements.list(request.query.partnerId) }),
+    handler: async (request) => ({ items: (await agreements.list(request.query.partnerId)).map((a) => (request.principal ? a : withoutNotes(a))) }),
   });
 
   r.get('/api/v1/agreements/review-due', {
@@ -104,7 +112,7 @@ export async function partnerRoutes(app: FastifyInstance, options: { store: Stor
     handler: async (request) => {
       const found = await agreements.get(request.params.id);
       if (!found) throw notFound('agreement', request.params.id);
-      return found;
+      return request.principal ? found : withoutNotes(found);
     },
   });
 

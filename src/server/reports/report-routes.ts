@@ -64,7 +64,8 @@ export async function reportRoutes(app: FastifyInstance, options: { store: Store
     handler: async (request, reply) => {
       const body = request.body;
       const templates = templatesOrFail(options.templateDir);
-      const selection = selectionOf(body);
+      // A report to the council is a public document: plans not yet approved stay out of it.
+      const selection = { ...selectionOf(body), publishedOnly: true };
       const trips = await loadSelectedTrips(options.store, selection);
       let model;
       try {
