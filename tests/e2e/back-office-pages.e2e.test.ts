@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, newPage, pageProblems, saveScreenshot } from '#tests/e2e/support/browser-session.ts';
-import { createDraftTrip, dateFromToday, seedBackOffice, signInAs, type StaffRole } from '#tests/e2e/support/back-office-seed.ts';
+import { expectNoAxeViolations, launchBrowser, pageProblems, saveScreenshot } from '#tests/e2e/support/browser-session.ts';
+import { createDraftTrip, newStaffPage, startStaffServer, type StaffServer, dateFromToday, seedBackOffice, signInAs, type StaffRole } from '#tests/e2e/support/back-office-seed.ts';
 
 interface PageCase {
   name: string;
@@ -23,7 +23,9 @@ const PAGES: PageCase[] = [
 
 describe('every back-office page, per role', () => {
   let browser: Browser;
+  let server: StaffServer;
   beforeAll(async () => {
+    server = await startStaffServer();
     await seedBackOffice();
     const start = dateFromToday(60);
     draftId = (await createDraftTrip(`首爾智慧城市論壇 e2e ${Date.now()}`, start.iso, dateFromToday(63).iso)).id;
@@ -31,11 +33,12 @@ describe('every back-office page, per role', () => {
   });
   afterAll(async () => {
     await browser?.close();
+    await server?.stop();
   });
 
   for (const c of PAGES) {
     it(`${c.name}: no axe violations, in both languages`, async () => {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newStaffPage(browser);
       await signInAs(context, c.role);
       await page.goto(await c.path());
       await page.waitForSelector(c.ready);
@@ -50,7 +53,7 @@ describe('every back-office page, per role', () => {
   }
 
   it('import review: parsed trips beside their source lines and warnings, then stored', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newStaffPage(browser);
     await signInAs(context, 'secretariat');
     await page.goto('/admin/imports');
     await page.setInputFiles('input[type=file]', 'samples/taichung-council-report-2018-05-11.txt');
@@ -69,7 +72,7 @@ describe('every back-office page, per role', () => {
   });
 
   it('council report: one button generates the document', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newStaffPage(browser);
     await signInAs(context, 'secretariat');
     await page.goto('/admin/reports');
     await page.selectOption('select', 'html');
@@ -81,7 +84,7 @@ describe('every back-office page, per role', () => {
   });
 
   it('a 400 names the field and the message appears next to it', async () => {
-    const { context, page } = await newPage(browser);
+    const { context, page } = await newStaffPage(browser);
     await signInAs(context, 'clerk');
     await page.goto(`/admin/trips/${draftId}`);
     await page.waitForSelector('#trip-title');

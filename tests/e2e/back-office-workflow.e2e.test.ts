@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, newPage, pageProblems, saveScreenshot } from '#tests/e2e/support/browser-session.ts';
-import { createDraftTrip, dateFromToday, PASSWORD, seedBackOffice, signInAs, STAFF, tabTo } from '#tests/e2e/support/back-office-seed.ts';
+import { expectNoAxeViolations, launchBrowser, pageProblems, saveScreenshot } from '#tests/e2e/support/browser-session.ts';
+import { createDraftTrip, newStaffPage, startStaffServer, type StaffServer, dateFromToday, PASSWORD, seedBackOffice, signInAs, STAFF, tabTo } from '#tests/e2e/support/back-office-seed.ts';
 
 async function typeInto(page: Page, id: string, text: string): Promise<void> {
   await tabTo(page, id);
@@ -17,19 +17,22 @@ async function act(page: Page, action: string, expectedState: string): Promise<v
 
 describe('back office: a trip from plan to the public portal', () => {
   let browser: Browser;
+  let server: StaffServer;
   beforeAll(async () => {
+    server = await startStaffServer();
     await seedBackOffice();
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
+    await server?.stop();
   });
 
   it('a clerk plans a trip by keyboard, the approver approves it, the clerk settles it, and the portal shows it', { timeout: 90_000 }, async () => {
     const start = dateFromToday(20);
     const end = dateFromToday(24);
     const title = `東京觀光推廣 e2e ${Date.now()}`;
-    const clerk = await newPage(browser);
+    const clerk = await newStaffPage(browser);
     const page = clerk.page;
 
     // Sign in with the keyboard: the username field is the first field after the skip link and the header.
@@ -94,7 +97,7 @@ describe('back office: a trip from plan to the public portal', () => {
     await expectNoAxeViolations(page, 'submitted trip');
 
     // The approver finds it in the review queue and approves it.
-    const approver = await newPage(browser);
+    const approver = await newStaffPage(browser);
     await signInAs(approver.context, 'approver');
     await approver.page.goto('/admin');
     await approver.page.click(`a:text-is("${title}")`);
@@ -119,7 +122,7 @@ describe('back office: a trip from plan to the public portal', () => {
     await clerk.context.close();
 
     // Anyone can now read it on the public portal, with the settled cost.
-    const visitor = await newPage(browser);
+    const visitor = await newStaffPage(browser);
     await visitor.page.goto(`/trips/${tripId}`);
     await visitor.page.waitForSelector(`h1:text-is("${title}")`);
     const body = await visitor.page.textContent('main');
@@ -133,8 +136,8 @@ describe('back office: a trip from plan to the public portal', () => {
     const start = dateFromToday(40);
     const end = dateFromToday(42);
     const trip = await createDraftTrip(`大阪交流 e2e ${Date.now()}`, start.iso, end.iso);
-    const first = await newPage(browser);
-    const second = await newPage(browser);
+    const first = await newStaffPage(browser);
+    const second = await newStaffPage(browser);
     await signInAs(first.context, 'clerk');
     await signInAs(second.context, 'secretariat');
     for (const { page } of [first, second]) {

@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
 
 /** Sets the document title for the page; every page has its own (WCAG 2.4.2). */
@@ -52,9 +52,6 @@ export function SiteLayout() {
               <li>
                 <NavLink to="/open-data">{t('navOpenData')}</NavLink>
               </li>
-              <li>
-                <NavLink to="/admin">{t('navBackOffice')}</NavLink>
-              </li>
             </ul>
           </nav>
           <button type="button" className="lang-switch" lang={other} title={t('switchLanguageLabel')} onClick={() => setLang(other)}>
@@ -77,6 +74,9 @@ export function SiteLayout() {
         <p>{t('footerText')}</p>
         <p>
           <a href="/api/v1/openapi.json">{t('footerApi')}</a>
+        </p>
+        <p>
+          <Link to="/admin">{t('navBackOffice')}</Link>
         </p>
       </footer>
     </>

@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The agency of the clerk the back-office tests sign in as. */
 export const CLERK_AGENCY = '觀光旅遊局';
@@ -15,10 +19,86 @@ export const STAFF = {
 } as const;
 export type StaffRole = keyof typeof STAFF;
 
+const ADMIN_TOKEN = 'e2e-back-office-admin-token-0123456789';
+
+/**
+ * The back-office tests run against a server of their own (fresh SQLite database seeded with the
+ * sample report): the trips they approve and settle become public, and the portal tests count on
+ * exactly the 14 sample trips in theirs.
+ */
+export interface StaffServer {
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+let server: StaffServer | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the built server (`node bin/mission-ledger.js serve`) on a free port and waits for /healthz. */
+export async function startStaffServer(): Promise<StaffServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'mission-ledger-back-office-'));
+  const port = await freePort();
+  let log = '';
+  const child: ChildProcess = spawn(process.execPath, ['bin/mission-ledger.js', 'serve'], {
+    env: { ...process.env, DATABASE_URL: join(dir, 'ledger.db'), PORT: String(port), HOST: '127.0.0.1', ADMIN_TOKEN, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (log += c.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (const deadline = Date.now() + 30_000; ; ) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}:\n${log}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the server did not answer ${baseUrl}/healthz in 30 s:\n${log}`);
+    }
+    if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  server = { baseUrl, stop };
+  return server;
+}
+
+function staffBase(): string {
+  if (!server) throw new Error('call startStaffServer() in beforeAll first');
+  return server.baseUrl;
+}
+
+/** Like browser-session's newPage, against the back-office server, with the same problem tracking. */
+export async function newStaffPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: staffBase(), viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  (page as Page & { problems: string[] }).problems = problems;
+  return { context, page };
+}
+
 async function admin(method: string, path: string, body: unknown, contentType = 'application/json'): Promise<Response> {
-  return fetch(`${inject('baseUrl')}${path}`, {
+  return fetch(`${staffBase()}${path}`, {
     method,
-    headers: { authorization: `Bearer ${inject('adminToken')}`, 'content-type': contentType },
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': contentType },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
