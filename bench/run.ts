@@ -15,7 +15,7 @@ import { openStore } from '#app/store/open-database.ts';
 import { BENCH_DATA_DIR, postgresAdminUrl, prepareBenchDatabase } from '#bench/bench-database.ts';
 import { measureLoad, type LoadResult } from '#bench/http-load.ts';
 import { compareSearchWithScan, type SearchComparison } from '#bench/search-vs-scan.ts';
-import { syntheticTrip } from '#bench/synthetic-ledger.ts';
+import { DEFAULT_SEED, syntheticTrip } from '#bench/synthetic-ledger.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '200' },
     repeats: { type: 'string', default: '15' },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
     fresh: { type: 'boolean', default: false },
     'prepare-only': { type: 'boolean', default: false },
   },
@@ -33,6 +34,7 @@ const databases = args.databases.split(',') as ('sqlite' | 'postgres')[];
 const seconds = Number(args.seconds);
 const connections = Number(args.connections);
 const repeats = Number(args.repeats);
+const seed = Number(args.seed);
 if (sizes.some((s) => !Number.isInteger(s) || s < 1) || databases.some((d) => d !== 'sqlite' && d !== 'postgres') || !(seconds > 0) || !(connections > 0)) {
   process.stderr.write('usage: npm run bench -- [--sizes 1000,10000,100000] [--databases sqlite,postgres] [--seconds 10] [--connections 200] [--repeats 15] [--fresh] [--prepare-only]\n');
   process.exit(2);
@@ -112,7 +114,7 @@ async function machine(): Promise<string> {
 }
 
 if (args['prepare-only']) {
-  for (const database of databases) for (const size of sizes) await prepareBenchDatabase(database, size, { fresh: args.fresh, log });
+  for (const database of databases) for (const size of sizes) await prepareBenchDatabase(database, size, { fresh: args.fresh, seed, log });
   process.exit(0);
 }
 
@@ -123,7 +125,7 @@ log(`machine: ${machineNote}`);
 
 for (const database of databases) {
   for (const size of sizes) {
-    const { target, loadSeconds } = await prepareBenchDatabase(database, size, { fresh: args.fresh, log });
+    const { target, loadSeconds } = await prepareBenchDatabase(database, size, { fresh: args.fresh, seed, log });
     const endpoints = await endpointsFor(target, size);
     const server = await startServer(target, endpoints);
     try {
@@ -138,7 +140,7 @@ for (const database of databases) {
       server.child.kill('SIGTERM');
       await new Promise((resolve) => server.child.once('exit', resolve));
       const store = await openStore(target);
-      const person = syntheticTrip(Math.floor(size / 3)).members?.[0]?.name ?? '林佳龍';
+      const person = syntheticTrip(Math.floor(size / 3), seed).members?.[0]?.name ?? '林佳龍';
       const search = await compareSearchWithScan(store.db, [person, '名古屋', '樹城', 'NVIDIA', '姊妹市', '智慧城市', '花博'], repeats);
       await store.close();
       sizeFigures.push({ database, size, loadSeconds, rssMb: memory.rss, peakRssMb: memory.peak, search });

@@ -9,6 +9,9 @@ import type { TripInputRaw } from '#app/domain/trips/trip-schema.ts';
 /** Bump when the generated data changes, so cached benchmark databases are rebuilt. */
 export const GENERATOR_VERSION = 2;
 
+/** Seed of the default ledger (the seed report's date). */
+export const DEFAULT_SEED = 20180511;
+
 /** A small fast PRNG (mulberry32); the benchmark needs repeatable data, not cryptographic randomness. */
 export function randomSource(seed: number): () => number {
   let a = seed >>> 0;
@@ -90,7 +93,7 @@ function outcomeText(rng: Rng, city: string, country: string, year: number): str
 }
 
 /** Trip `index` of a synthetic ledger; the same index and seed always give the same trip. */
-export function syntheticTrip(index: number, seed = 20180511): TripInputRaw {
+export function syntheticTrip(index: number, seed = DEFAULT_SEED): TripInputRaw {
   const rng = randomSource(seed * 1_000_003 + index);
   const government = pick(rng, GOVERNMENTS);
   const bureau = pick(rng, BUREAUS);
