@@ -24,6 +24,7 @@ import { registerSecurityHeaders } from '#app/server/plugins/security-headers.ts
 import { portalRoutes } from '#app/server/portal/portal-routes.ts';
 import { reportRoutes } from '#app/server/reports/report-routes.ts';
 import { tripRoutes } from '#app/server/trips/trip-routes.ts';
+import { tripHistoryRoutes } from '#app/server/trips/trip-history-routes.ts';
 import { analyticsRoutes } from '#app/server/analytics/analytics-routes.ts';
 import { outcomeRoutes } from '#app/server/outcomes/outcome-routes.ts';
 import { partnerRoutes } from '#app/server/partners/partner-routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const routeOptions = { store: options.store };
   await app.register(healthRoutes, routeOptions);
   await app.register(tripRoutes, routeOptions);
+  await app.register(tripHistoryRoutes, routeOptions);
   await app.register(outcomeRoutes, routeOptions);
   await app.register(partnerRoutes, routeOptions);
   await app.register(analyticsRoutes, routeOptions);

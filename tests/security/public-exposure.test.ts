@@ -14,7 +14,7 @@ const SECRET_TITLE = '尚未核定的機密出國計畫';
 const SECRET_NOTE = '內部簽辦意見：預算尚待協調';
 
 // Every public way out of the system, with what an anonymous visitor receives.
-const PUBLIC_READS = ['/api/v1/trips?limit=100', '/api/v1/outcomes?limit=500', '/api/v1/analytics/trips', '/api/v1/portal/overview', '/api/v1/open-data/ledger?format=csv', '/api/v1/open-data/ledger?format=json', '/api/v1/open-data/table?format=csv'];
+const PUBLIC_READS = ['/api/v1/trips?limit=100', '/api/v1/trips/:published/history', '/api/v1/outcomes?limit=500', '/api/v1/analytics/trips', '/api/v1/portal/overview', '/api/v1/open-data/ledger?format=csv', '/api/v1/open-data/ledger?format=json', '/api/v1/open-data/table?format=csv'];
 
 describe('what the public can see', () => {
   let store: TestStore;
@@ -40,7 +40,7 @@ describe('what the public can see', () => {
   });
 
   it.each(PUBLIC_READS)('%s shows neither drafts nor internal notes', async (url) => {
-    const res = await app.inject({ url });
+    const res = await app.inject({ url: url.replace(':published', publishedId) });
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.body).not.toContain(SECRET_TITLE);
     expect(res.body).not.toContain(SECRET_NOTE);
@@ -63,6 +63,7 @@ describe('what the public can see', () => {
   it('answers 404 for a draft and hides the notes of a published trip', async () => {
     expect((await app.inject({ url: `/api/v1/trips/${draftId}` })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/v1/outcomes?tripId=${draftId}` })).json().items).toEqual([]);
+    expect((await app.inject({ url: `/api/v1/trips/${draftId}/history` })).statusCode).toBe(404);
     expect((await app.inject({ url: `/api/v1/outcomes?tripId=${draftId}`, headers: auth })).json().items).toHaveLength(1);
     const published = await app.inject({ url: `/api/v1/trips/${publishedId}` });
     expect(published.statusCode).toBe(200);
