@@ -5,7 +5,7 @@ import type { OutcomeRecord } from '#app/domain/outcomes/outcome-record-schema.t
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import { importDocument } from '#app/import/import-document.ts';
 import { buildApp } from '#app/server/app.ts';
-import { createStaff, type StaffName } from '#tests/support/staff-builder.ts';
+import { CLERK_AGENCY, createStaff, type StaffName } from '#tests/support/staff-builder.ts';
 import { createTestStore, DATABASE_KINDS, type TestStore } from '#tests/support/test-store.ts';
 
 const SEED_NAME = 'taichung-council-report-2018-05-11.txt';
@@ -32,6 +32,9 @@ describe.each(DATABASE_KINDS)('outcomes, follow-ups and partners API on %s', (ki
     app = await buildApp({ store, config: { ADMIN_TOKEN: TOKEN } });
     staff = await createStaff(store, app);
     await importDocument(store, seedText, SEED_NAME);
+    // The seed report is the Secretariat's; the test clerk works there, so may write its outcomes
+    // (a clerk of another agency may not: the role matrix checks that).
+    await store.db.updateTable('trips').set({ organising_agency: CLERK_AGENCY }).execute();
     all = (await get<{ items: OutcomeRecord[]; total: number }>('/api/v1/outcomes?limit=500', admin)).items;
     trips = (await get<{ items: Trip[] }>('/api/v1/trips?limit=100', admin)).items;
   });
