@@ -11,6 +11,7 @@ import '#app/web/back-office/styles/back-office.css';
 const SignInPage = lazy(() => import('#app/web/back-office/sign-in/sign-in-page.tsx'));
 const DashboardPage = lazy(() => import('#app/web/back-office/dashboard/dashboard-page.tsx'));
 const TripEditorPage = lazy(() => import('#app/web/back-office/trips/trip-editor-page.tsx'));
+const OutcomesPage = lazy(() => import('#app/web/back-office/outcomes/outcomes-page.tsx'));
 const ImportReviewPage = lazy(() => import('#app/web/back-office/imports/import-review-page.tsx'));
 const ReportsPage = lazy(() => import('#app/web/back-office/reports/reports-page.tsx'));
 const AuditTrailPage = lazy(() => import('#app/web/back-office/audit/audit-trail-page.tsx'));
@@ -76,6 +77,14 @@ export default function BackOfficeApp() {
               element={
                 <Guard>
                   <TripEditorPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="trips/:id/outcomes"
+              element={
+                <Guard>
+                  <OutcomesPage />
                 </Guard>
               }
             />

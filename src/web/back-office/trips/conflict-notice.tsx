@@ -1,5 +1,5 @@
 import { ScrollRegion } from '#app/web/back-office/layout/scroll-region.tsx';
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import type { BackOfficeKey } from '#app/web/back-office/i18n/back-office-messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
@@ -43,20 +43,41 @@ export function summarise(value: unknown): string {
 }
 
 /** 「此出國案已被他人修改」: which fields someone else changed, theirs beside mine, and the two ways out. */
-export function ConflictNotice({ current, fields, mine, onUseTheirs, onKeepMine }: { current: Trip; fields: string[]; mine: Record<string, unknown>; onUseTheirs(): void; onKeepMine(): void }) {
+// Also used for outcome records and follow-ups (`title`, `labels`: their own heading and field names).
+export function ConflictNotice({
+  current,
+  fields,
+  mine,
+  onUseTheirs,
+  onKeepMine,
+  title = 'conflictTitle',
+  labels = FIELD_LABELS,
+  headingLevel = 2,
+}: {
+  current: Trip | { version: number };
+  fields: string[];
+  mine: Record<string, unknown>;
+  onUseTheirs(): void;
+  onKeepMine(): void;
+  title?: BackOfficeKey;
+  labels?: Record<string, BackOfficeKey>;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const bt = useBackOfficeText();
   const heading = useRef<HTMLHeadingElement>(null);
+  const titleId = `conflict-title${useId().replace(/[^\w-]/g, '')}`;
   useEffect(() => heading.current?.focus(), []);
   const stored = current as unknown as Record<string, unknown>;
+  const Heading = `h${headingLevel}` as 'h2';
   return (
-    <section className="conflict panel" role="alert" aria-labelledby="conflict-title">
-      <h2 id="conflict-title" ref={heading} tabIndex={-1}>
-        {bt('conflictTitle')}
-      </h2>
+    <section className="conflict panel" role="alert" aria-labelledby={titleId}>
+      <Heading id={titleId} ref={heading} tabIndex={-1}>
+        {bt(title)}
+      </Heading>
       <p>{bt('conflictIntro', { who: bt('conflictSomeone'), version: current.version })}</p>
-      <ScrollRegion label={bt('conflictTitle')}>
+      <ScrollRegion label={bt(title)}>
         <table className="data-table compact conflict-table">
-          <caption className="visually-hidden">{bt('conflictTitle')}</caption>
+          <caption className="visually-hidden">{bt(title)}</caption>
           <thead>
             <tr>
               <th scope="col">{bt('conflictField')}</th>
@@ -67,7 +88,7 @@ export function ConflictNotice({ current, fields, mine, onUseTheirs, onKeepMine 
           <tbody>
             {fields.map((f) => (
               <tr key={f} data-field={f}>
-                <th scope="row">{FIELD_LABELS[f] ? bt(FIELD_LABELS[f]) : f}</th>
+                <th scope="row">{labels[f] ? bt(labels[f]) : f}</th>
                 <td>{summarise(stored[f])}</td>
                 <td>{summarise(mine[f])}</td>
               </tr>

@@ -172,11 +172,15 @@ function StoredTrip({ id }: { id: string }) {
         trip && (
           <>
             <h1>{bt('tripEditTitle', { title: trip.title })}</h1>
-            {PUBLISHED.includes(trip.lifecycleState) && (
-              <p>
-                <Link to={`/trips/${trip.id}`}>{bt('publicLink')}</Link>
-              </p>
-            )}
+            <p className="trip-links">
+              <Link to={`/admin/trips/${trip.id}/outcomes`}>{bt('outcomesLink')}</Link>
+              {PUBLISHED.includes(trip.lifecycleState) && (
+                <>
+                  {' · '}
+                  <Link to={`/trips/${trip.id}`}>{bt('publicLink')}</Link>
+                </>
+              )}
+            </p>
             <div className="trip-layout">
               <div className="trip-main">
                 <TripEditor
