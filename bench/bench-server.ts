@@ -1,41 +1,38 @@
-// The process under load: the real app on one port and a bare Fastify on another, whose routes
-// return, as static strings, the very bodies the app gives for the measured URLs. Started by
-// run.ts as a child process so the load generator does not share its event loop.
+// The process under load: the real server, started as `mission-ledger serve` starts it
+// (loadConfig + startServer), and a bare Fastify on another port whose routes return, as static
+// strings, the very bodies the app gives for the measured URLs. Started by run.ts as a child
+// process so the load generator does not share its event loop. Settings come from the
+// environment run.ts sets (RATE_LIMIT_PER_MINUTE=0, HOST=127.0.0.1, PORT=0, LOG_LEVEL=warn,
+// SEED_ON_EMPTY=false) and are echoed back.
 //
-//   tsx bench/bench-server.ts <database> '<{"name": "/api/v1/…"}>'
-// prints one JSON line: {"api": port, "bare": port, "bytes": {name: body size}}.
+//   DATABASE_URL=<database> tsx bench/bench-server.ts '<{"name": "/api/v1/…"}>'
+// prints one JSON line: {"api": port, "bare": port, "bytes": {name: body size}, "settings": {…}}.
 import Fastify from 'fastify';
-import { buildApp } from '#app/server/app.ts';
-import { openStore } from '#app/store/open-database.ts';
+import { loadConfig } from '#app/server/config.ts';
+import { startServer } from '#app/server/start-server.ts';
 
-const [target, endpointsJson] = process.argv.slice(2);
-if (!target || !endpointsJson) {
-  process.stderr.write('usage: bench-server.ts <database> <endpoints json>\n');
+const [endpointsJson] = process.argv.slice(2);
+if (!endpointsJson) {
+  process.stderr.write('usage: DATABASE_URL=<database> bench-server.ts <endpoints json>\n');
   process.exit(2);
 }
 const endpoints = JSON.parse(endpointsJson) as Record<string, string>;
-const store = await openStore(target);
-const app = await buildApp({ store, config: { ADMIN_TOKEN: 'bench-token-not-used-0123456789' } });
+const config = loadConfig(process.env);
+const { app, url: api } = await startServer(config);
 const bodies: Record<string, string> = {};
 for (const [name, url] of Object.entries(endpoints)) {
   const res = await app.inject({ url });
   if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
   bodies[name] = res.body;
 }
-const api = await app.listen({ port: 0, host: '127.0.0.1' });
 
 const bare = Fastify({ logger: false });
 for (const [name, body] of Object.entries(bodies)) {
   bare.get(`/bare/${name}`, (_request, reply) => reply.type('application/json; charset=utf-8').send(body));
 }
-const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+const bareUrl = await bare.listen({ port: 0, host: config.HOST });
+process.once('SIGTERM', () => void bare.close());
 
 const bytes = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, Buffer.byteLength(body)]));
-process.stdout.write(`${JSON.stringify({ api: new URL(api).port, bare: new URL(bareUrl).port, bytes })}\n`);
-
-process.once('SIGTERM', async () => {
-  await bare.close();
-  await app.close();
-  await store.close();
-  process.exit(0);
-});
+const settings = { HOST: config.HOST, PORT: config.PORT, RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE, LOG_LEVEL: config.LOG_LEVEL, SEED_ON_EMPTY: config.SEED_ON_EMPTY, TRUST_PROXY: config.TRUST_PROXY };
+process.stdout.write(`${JSON.stringify({ api: new URL(api).port, bare: new URL(bareUrl).port, bytes, settings })}\n`);

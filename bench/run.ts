@@ -4,7 +4,7 @@
 // one table per figure with the machine noted. Not part of `npm test`: timings vary by machine.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -49,6 +49,8 @@ interface EndpointFigure {
   bytes: number;
   api: LoadResult;
   bare: LoadResult;
+  /** 1-minute load average just after the pair of runs: above ~2.5 on 2 cores, something else ran. */
+  load: number;
 }
 interface SizeFigures {
   database: string;
@@ -83,13 +85,20 @@ async function endpointsFor(target: string, size: number): Promise<Record<string
   }
 }
 
+/** Settings of the server under load: no rate limit (autocannon is one client address), loopback only, request logs off. */
+const SERVER_ENV = { HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'warn', SEED_ON_EMPTY: 'false', TRUST_PROXY: 'false' } as const;
+let serverSettings = '';
+
 async function startServer(target: string, endpoints: Record<string, string>): Promise<{ child: ChildProcess; api: string; bare: string; bytes: Record<string, number> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', target, JSON.stringify(endpoints)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, ...SERVER_ENV, DATABASE_URL: target, ADMIN_TOKEN: 'bench-token-not-used-0123456789' };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/bench-server.ts', JSON.stringify(endpoints)], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-  const info = JSON.parse(line) as { api: string; bare: string; bytes: Record<string, number> };
+  const info = JSON.parse(line) as { api: string; bare: string; bytes: Record<string, number>; settings: Record<string, unknown> };
+  serverSettings = Object.entries(info.settings).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+  log(`server settings: ${serverSettings} (API on ${info.settings.HOST}:${info.api}, bare route on :${info.bare})`);
   return { child, api: `http://127.0.0.1:${info.api}`, bare: `http://127.0.0.1:${info.bare}`, bytes: info.bytes };
 }
 
@@ -118,6 +127,8 @@ if (args['prepare-only']) {
   process.exit(0);
 }
 
+const loadAverage = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadBefore = loadAverage();
 const endpointFigures: EndpointFigure[] = [];
 const sizeFigures: SizeFigures[] = [];
 const machineNote = await machine();
@@ -134,7 +145,7 @@ for (const database of databases) {
         await measureLoad(server.api + url, { connections, seconds: 1 });
         const api = await measureLoad(server.api + url, { connections, seconds });
         const bare = await measureLoad(`${server.bare}/bare/${endpoint}`, { connections, seconds });
-        endpointFigures.push({ database, size, endpoint, url, bytes: server.bytes[endpoint] ?? 0, api, bare });
+        endpointFigures.push({ database, size, endpoint, url, bytes: server.bytes[endpoint] ?? 0, api, bare, load: loadavg()[0]! });
       }
       const memory = memoryMb(server.child.pid!);
       server.child.kill('SIGTERM');
@@ -153,10 +164,10 @@ for (const database of databases) {
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
 const out: string[] = [];
-out.push(`Machine: ${machineNote}. ${connections} connections, ${seconds} s per run, ${new Date().toISOString().slice(0, 10)}.`, '');
-out.push('| db | trips | endpoint | bytes | p50 ms | p95 ms | p99 ms | req/s | bare p50 | bare p95 | bare p99 | bare req/s | req/s ÷ bare | failures |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+out.push(`Machine: ${machineNote}. ${connections} connections, ${seconds} s per run, ${new Date().toISOString().slice(0, 10)}. Server settings: ${serverSettings}. Load average before / after: ${loadBefore} / ${loadAverage()}.`, '');
+out.push('| db | trips | endpoint | bytes | p50 ms | p95 ms | p99 ms | req/s | bare p50 | bare p95 | bare p99 | bare req/s | req/s ÷ bare | failures | load |', '|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const e of endpointFigures) {
-  out.push(`| ${e.database} | ${f0(e.size)} | ${e.endpoint} | ${f0(e.bytes)} | ${f1(e.api.p50)} | ${f1(e.api.p95)} | ${f1(e.api.p99)} | ${f0(e.api.requestsPerSecond)} | ${f1(e.bare.p50)} | ${f1(e.bare.p95)} | ${f1(e.bare.p99)} | ${f0(e.bare.requestsPerSecond)} | ${(e.api.requestsPerSecond / e.bare.requestsPerSecond).toFixed(3)} | ${e.api.failures + e.bare.failures} |`);
+  out.push(`| ${e.database} | ${f0(e.size)} | ${e.endpoint} | ${f0(e.bytes)} | ${f1(e.api.p50)} | ${f1(e.api.p95)} | ${f1(e.api.p99)} | ${f0(e.api.requestsPerSecond)} | ${f1(e.bare.p50)} | ${f1(e.bare.p95)} | ${f1(e.bare.p99)} | ${f0(e.bare.requestsPerSecond)} | ${(e.api.requestsPerSecond / e.bare.requestsPerSecond).toFixed(3)} | ${e.api.failures + e.bare.failures} | ${e.load.toFixed(1)} |`);
 }
 out.push('', '| db | trips | query | matches (index / LIKE) | indexed ms | LIKE scan ms | speed-up |', '|---|---:|---|---:|---:|---:|---:|');
 for (const s of sizeFigures) {
@@ -167,5 +178,5 @@ for (const s of sizeFigures) out.push(`| ${s.database} | ${f0(s.size)} | ${s.loa
 process.stdout.write(`${out.join('\n')}\n`);
 mkdirSync(BENCH_DATA_DIR, { recursive: true });
 const file = join(BENCH_DATA_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ machine: machineNote, connections, seconds, endpointFigures, sizeFigures }, null, 2));
+writeFileSync(file, JSON.stringify({ machine: machineNote, serverSettings, loadBefore, loadAfter: loadAverage(), connections, seconds, seed, endpointFigures, sizeFigures }, null, 2));
 log(`results saved to ${file}`);

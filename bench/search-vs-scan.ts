@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { normalizeSearchText } from '#app/domain/search/normalize-search-text.ts';
 import { searchTripIds } from '#app/store/search/trip-search-query.ts';
 
 /** Indexed search against a plain `LIKE '%…%'` scan of the same trips, both counting and fetching the first page. */
@@ -24,12 +25,17 @@ async function medianMs(repeats: number, work: () => Promise<unknown>): Promise<
   return times[Math.floor(times.length / 2)]!;
 }
 
-/** The scan the index replaces: the lower-cased `search_text` column filtered with LIKE. */
+/**
+ * The scan the index replaces: a plain `LIKE '%…%'` over the same text the index holds (each
+ * trip's normalised searchable fields, `trip_search_documents.body`), counting and fetching the
+ * first page latest first. (Before migration 0008 this scanned `trips.search_text`, a lower-cased
+ * copy of the same fields, now dropped.)
+ */
 async function scan(db: Kysely<any>, query: string): Promise<number> {
-  const pattern = `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const where = sql<boolean>`search_text like ${pattern} escape '\\'`;
-  const count = await db.selectFrom('trips').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  await db.selectFrom('trips').where(where).select('id').orderBy('start_date', 'desc').orderBy('id').limit(20).execute();
+  const pattern = `%${normalizeSearchText(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = sql<boolean>`d.body like ${pattern} escape '\\'`;
+  const count = await db.selectFrom('trip_search_documents as d').where(where).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await db.selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id').where(where).select('trips.id').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(20).execute();
   return Number(count.n);
 }
 

@@ -22,7 +22,6 @@ export interface TripsTable {
   source_document: string | null;
   source_document_hash: string | null;
   source_line: number | null;
-  search_text: string;
   created_at: string;
   updated_at: string;
   version: number;

@@ -10,6 +10,7 @@ import * as m0004 from '#app/store/migrations/0004-search.ts';
 import * as m0005 from '#app/store/migrations/0005-import-snapshots.ts';
 import * as m0006 from '#app/store/migrations/0006-attachments.ts';
 import * as m0007 from '#app/store/migrations/0007-unique-source-rows.ts';
+import * as m0008 from '#app/store/migrations/0008-slim-trip-rows.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0005-import-snapshots': m0005,
   '0006-attachments': m0006,
   '0007-unique-source-rows': m0007,
+  '0008-slim-trip-rows': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,6 +7,7 @@ import { writeOutcomeItems } from '#app/store/outcomes/outcome-item-writer.ts';
 import { planSearch } from '#app/domain/search/search-plan.ts';
 import { indexTrip, unindexTrip } from '#app/store/search/trip-search-index.ts';
 import { tripSearchSql } from '#app/store/search/trip-search-query.ts';
+import { cachedTotal } from '#app/store/trips/trip-count-cache.ts';
 import { importedTripState, type LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** Filters and paging of the trip list. */
@@ -156,7 +157,8 @@ export class TripRepository {
     }
     const search = filter.q ? tripSearchSql(this.db, planSearch(filter.q)) : undefined;
     if (search) query = query.where(search.matches);
-    const countRow = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filter;
+    const total = await cachedTotal(this.db, JSON.stringify(counted), async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
     let page = query.selectAll('trips');
     switch (filter.sort ?? (search ? 'relevance' : '-start')) {
       case 'relevance':
@@ -179,7 +181,7 @@ export class TripRepository {
         page = page.orderBy('start_date', 'desc');
     }
     const rows = await page.orderBy('id').limit(filter.limit).offset(filter.offset).execute();
-    return { items: await this.hydrate(rows), total: Number(countRow.n) };
+    return { items: await this.hydrate(rows), total };
   }
 
   /** Who created and who submitted a trip, or undefined when there is no such trip. */

@@ -6,22 +6,6 @@ import { isCrossStrait, NO_CROSS_STRAIT_STEPS } from '#app/domain/workflow/cross
 // Conversion between the trip aggregate and its rows. Kept apart from the queries so the
 // mapping of each column is written once.
 
-/** The text the `q` filter searches: title, purpose, places, people and outcomes, lower-cased. */
-export function searchTextOf(trip: TripInput): string {
-  return [
-    trip.title,
-    trip.purpose,
-    trip.invitingBody,
-    trip.organisingAgency,
-    ...trip.destinations.flatMap((d) => [d.country, d.countryCode ?? '', ...d.cities]),
-    ...trip.members.flatMap((m) => [m.title, m.name, m.agency ?? '']),
-    ...trip.outcomes.map((o) => o.text),
-  ]
-    .filter((s) => s !== '')
-    .join('\n')
-    .toLowerCase();
-}
-
 /** Columns of the `trips` row for a trip's scalar fields. */
 export function tripColumns(
   trip: TripInput,
@@ -46,7 +30,6 @@ export function tripColumns(
     source_document: trip.source?.document ?? null,
     source_document_hash: trip.source?.documentHash ?? null,
     source_line: trip.source?.line ?? null,
-    search_text: searchTextOf(trip),
     topics: JSON.stringify(trip.topics ?? WORKFLOW_FIELD_DEFAULTS.topics),
     themes: JSON.stringify(trip.themes ?? WORKFLOW_FIELD_DEFAULTS.themes),
     expected_benefits: trip.expectedBenefits ?? WORKFLOW_FIELD_DEFAULTS.expectedBenefits,
