@@ -9,6 +9,8 @@ import '#app/web/styles/portal.css';
 const HomePage = lazy(() => import('#app/web/portal/home-page.tsx'));
 const TripListPage = lazy(() => import('#app/web/portal/trip-list-page.tsx'));
 const TripPage = lazy(() => import('#app/web/portal/trip-page.tsx'));
+const PartnerListPage = lazy(() => import('#app/web/portal/partner-list-page.tsx'));
+const PartnerPage = lazy(() => import('#app/web/portal/partner-page.tsx'));
 const OpenDataPage = lazy(() => import('#app/web/portal/open-data-page.tsx'));
 const NotFoundPage = lazy(() => import('#app/web/portal/not-found-page.tsx'));
 // The back office (staff sign-in, forms, workflow) is its own chunk, so the public pages never download it.
@@ -29,6 +31,8 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'trips', element: <TripListPage /> },
       { path: 'trips/:id', element: <TripPage /> },
+      { path: 'partners', element: <PartnerListPage /> },
+      { path: 'partners/:id', element: <PartnerPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

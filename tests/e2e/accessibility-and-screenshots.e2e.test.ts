@@ -5,8 +5,8 @@ import { baseUrl, expectNoAxeViolations, launchBrowser, newPage, pageProblems, s
 interface PageCase {
   name: string;
   path: () => Promise<string>;
-  /** Visible once the page's data has loaded. */
-  ready: string;
+  /** Visible once the page's data has loaded (each of them, when several). */
+  ready: string | string[];
 }
 
 async function floraTripPath(): Promise<string> {
@@ -15,11 +15,27 @@ async function floraTripPath(): Promise<string> {
   return `/trips/${body.items[0]!.id}`;
 }
 
+async function seoulTripPath(): Promise<string> {
+  const res = await fetch(`${baseUrl()}/api/v1/trips?limit=100`);
+  const body = (await res.json()) as { items: { id: string; start: string }[] };
+  return `/trips/${body.items.find((t) => t.start === '2015-04-06')!.id}`;
+}
+
+async function changwonPath(): Promise<string> {
+  const res = await fetch(`${baseUrl()}/api/v1/partners?kind=city&q=${encodeURIComponent('昌原')}`);
+  const body = (await res.json()) as { items: { id: string }[] };
+  return `/partners/${body.items[0]!.id}`;
+}
+
 const PAGES: PageCase[] = [
   { name: 'home', path: async () => '/', ready: '.world-map .visited' },
   { name: 'trips', path: async () => '/trips', ready: 'table.trip-table' },
   { name: 'trips-search', path: async () => `/trips?q=${encodeURIComponent('花博')}&sort=-cost`, ready: 'table.trip-table' },
-  { name: 'trip', path: floraTripPath, ready: 'ol.outcomes' },
+  { name: 'trip', path: floraTripPath, ready: ['ol.outcomes .outcome-meta', '.history-table'] },
+  { name: 'partners', path: async () => '/partners', ready: 'table.partner-table' },
+  { name: 'partners-search', path: async () => `/partners?q=${encodeURIComponent('昌原')}&kind=city`, ready: 'table.partner-table' },
+  { name: 'partner', path: changwonPath, ready: 'ol.timeline' },
+  { name: 'trip-follow-ups', path: seoulTripPath, ready: ['ol.outcomes .follow-ups', '.history-table'] },
   { name: 'open-data', path: async () => '/open-data', ready: 'table.data-table' },
   { name: 'not-found', path: async () => '/no-such-page', ready: 'h1' },
 ];
@@ -35,7 +51,7 @@ describe('every public page, in both languages', () => {
 
   async function open(page: Page, c: PageCase): Promise<void> {
     await page.goto(await c.path());
-    await page.waitForSelector(c.ready);
+    for (const selector of ([] as string[]).concat(c.ready)) await page.waitForSelector(selector);
   }
 
   for (const lang of ['zh-TW', 'en'] as const) {
@@ -56,7 +72,7 @@ describe('every public page, in both languages', () => {
 
   it('has no violations on a phone-sized screen either', async () => {
     const { context, page } = await newPage(browser, { width: 390, height: 844 });
-    for (const c of PAGES.slice(0, 4)) {
+    for (const c of PAGES.filter((p) => ['home', 'trips', 'trips-search', 'trip', 'partners', 'partner', 'trip-follow-ups'].includes(p.name))) {
       await open(page, c);
       await expectNoAxeViolations(page, `${c.name} (phone)`);
       // Nothing may force sideways scrolling of the whole page (WCAG 1.4.10 reflow).

@@ -45,7 +45,7 @@ describe('the trip page', () => {
     expect(await budget.textContent()).toContain(`新臺幣 ${trip.budget.actual!.toLocaleString('en-US')} 元`);
     expect(await budget.textContent()).toContain('已核銷');
 
-    const outcomes = await page.locator('ol.outcomes li').allTextContents();
+    const outcomes = await page.locator('ol.outcomes > li .outcome-text').allTextContents();
     expect(outcomes).toEqual(trip.outcomes.map((o) => o.text));
     expect(pageProblems(page)).toEqual([]);
     await context.close();

@@ -8,7 +8,10 @@ import { tripDays } from '#app/web/format/roc-date.ts';
 import { RocDateRange } from '#app/web/format/roc-date-view.tsx';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
+import { TripOutcomes } from '#app/web/portal/trip-outcomes.tsx';
 import { TripPlaces } from '#app/web/portal/trip-places.tsx';
+import { TripHistorySection, TripReport } from '#app/web/portal/trip-report-history.tsx';
+import '#app/web/portal/portal-pages.css';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -137,24 +140,15 @@ function TripDetail({ trip }: { trip: Trip }) {
       </section>
       <Delegation trip={trip} />
       <Budget trip={trip} />
-      <section aria-labelledby="outcomes-title" className="panel">
-        <h2 id="outcomes-title">{t('sectionOutcomes')}</h2>
-        {trip.outcomes.length === 0 ? (
-          <p>{t('noOutcomes')}</p>
-        ) : (
-          <ol className="outcomes">
-            {trip.outcomes.map((o, i) => (
-              <li key={i}>{o.text}</li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <TripOutcomes trip={trip} />
+      <TripReport trip={trip} />
       {trip.source && (
         <section aria-labelledby="source-title" className="panel">
           <h2 id="source-title">{t('sectionSource')}</h2>
           <p>{t('sourceLine', { document: trip.source.document, line: trip.source.line })}</p>
         </section>
       )}
+      <TripHistorySection tripId={trip.id} />
       <p className="muted small">
         {t('lastUpdated')}: <time dateTime={trip.updatedAt}>{trip.updatedAt.slice(0, 10)}</time>
       </p>
