@@ -8,6 +8,7 @@ import { planSearch } from '#app/domain/search/search-plan.ts';
 import { indexTrip, unindexTrip } from '#app/store/search/trip-search-index.ts';
 import { tripSearchSql } from '#app/store/search/trip-search-query.ts';
 import { cachedTotal } from '#app/store/trips/trip-count-cache.ts';
+import type { SearchTables } from '#app/store/search/search-tables.ts';
 import { importedTripState, type LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** Filters and paging of the trip list. */
@@ -120,7 +121,10 @@ export class TripRepository {
 
   /** A page of trips matching the filter, and how many match in all. */
   async list(filter: TripFilter): Promise<{ items: Trip[]; total: number }> {
-    let query = this.db.selectFrom('trips');
+    const search = filter.q ? tripSearchSql(this.db, planSearch(filter.q)) : undefined;
+    const from = this.db.selectFrom('trips');
+    // A search joins each trip's search document as `d`; every other condition names trips' columns.
+    let query = search ? (this.db.withTables<SearchTables>().selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id') as unknown as typeof from) : from;
     if (filter.year !== undefined) {
       query = query.where('start_date', '>=', `${filter.year}-01-01`).where('start_date', '<=', `${filter.year}-12-31`);
     }
@@ -155,7 +159,6 @@ export class TripRepository {
         orAgency === null ? eb('lifecycle_state', 'in', visibleStates) : eb.or([eb('lifecycle_state', 'in', visibleStates), eb('organising_agency', '=', orAgency)]),
       );
     }
-    const search = filter.q ? tripSearchSql(this.db, planSearch(filter.q)) : undefined;
     if (search) query = query.where(search.matches);
     const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filter;
     const total = await cachedTotal(this.db, JSON.stringify(counted), async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
@@ -169,7 +172,7 @@ export class TripRepository {
         page = page.orderBy('start_date', 'asc');
         break;
       case 'title':
-        page = page.orderBy('title', 'asc');
+        page = page.orderBy('trips.title', 'asc');
         break;
       case 'cost':
         page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'asc');
@@ -180,7 +183,7 @@ export class TripRepository {
       default:
         page = page.orderBy('start_date', 'desc');
     }
-    const rows = await page.orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+    const rows = await page.orderBy('trips.id').limit(filter.limit).offset(filter.offset).execute();
     return { items: await this.hydrate(rows), total };
   }
 
