@@ -62,7 +62,7 @@ describe('partner pages and the trip page’s follow-ups, report and history', (
   it('finds a partner by name and kind from the list, with the search in the URL', async () => {
     const { context, page } = await newPage(browser);
     await page.goto('/');
-    await page.getByRole('navigation', { name: '主選單' }).getByRole('link', { name: '合作城市與機構' }).click();
+    await page.getByRole('link', { name: '查看合作城市與機構的往來紀錄' }).click();
     await page.waitForSelector('table.partner-table');
     expect(await page.locator('h1').textContent()).toBe('合作城市與機構');
     await saveScreenshot(page, 'partners');

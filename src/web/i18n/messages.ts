@@ -152,7 +152,7 @@ const zhTW = {
   licenseTitle: '授權',
   licenseText: '本資料以「政府資料開放授權條款－第1版」提供，使用者可自由重製、改作及散布，惟須註明出處。',
 
-  navPartners: '合作城市與機構',
+  seePartners: '查看合作城市與機構的往來紀錄',
   partnersTitle: '合作城市與機構',
   partnersIntro: '出國案件往來的城市與機構：點選名稱可看到歷次出訪、成效、後續追蹤與協議。',
   partnerSearchLegend: '搜尋合作城市與機構',
@@ -420,7 +420,7 @@ const en: Record<MessageKey, string> = {
   licenseTitle: 'Licence',
   licenseText: 'Published under the Open Government Data License, version 1.0: you may copy, adapt and distribute the data with attribution.',
 
-  navPartners: 'Partners',
+  seePartners: 'See the partner cities and organisations and their timelines',
   partnersTitle: 'Partner cities and organisations',
   partnersIntro: 'The cities and organisations the trips dealt with: choose one to see every visit, outcome, follow-up and agreement.',
   partnerSearchLegend: 'Search partners',

@@ -50,9 +50,6 @@ export function SiteLayout() {
                 <NavLink to="/trips">{t('navTrips')}</NavLink>
               </li>
               <li>
-                <NavLink to="/partners">{t('navPartners')}</NavLink>
-              </li>
-              <li>
                 <NavLink to="/open-data">{t('navOpenData')}</NavLink>
               </li>
             </ul>

@@ -59,6 +59,11 @@ function Overview({ o }: { o: PortalOverview }) {
               </li>
             ))}
           </ul>
+          <p>
+            <Link to="/partners" className="more-link">
+              {t('seePartners')}
+            </Link>
+          </p>
         </section>
         <section aria-labelledby="chart-title" className="panel">
           <h2 id="chart-title">{t('chartTitle')}</h2>
