@@ -7,9 +7,9 @@ import { countryName } from '#app/web/format/display-names.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
 import { countKey } from '#app/web/i18n/messages.ts';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
+import { PageNavigation } from '#app/web/portal/page-navigation.tsx';
 import { PARTNER_KINDS, PARTNER_PAGE_SIZE, partnerListApiUrl, partnerListSearch, readPartnerListParams, type PartnerListParams } from '#app/web/portal/partner-list-params.ts';
 import { PARTNER_KIND_KEYS } from '#app/web/portal/portal-labels.tsx';
-import { pageLinks } from '#app/web/portal/trip-list-params.ts';
 import '#app/web/portal/portal-pages.css';
 
 /** A partner as GET /api/v1/partners lists it. */
@@ -73,34 +73,6 @@ function PartnerSearchForm({ params, onSearch }: { params: PartnerListParams; on
   );
 }
 
-function Pagination({ params, total }: { params: PartnerListParams; total: number }) {
-  const { t } = useLanguage();
-  const pageCount = Math.ceil(total / PARTNER_PAGE_SIZE);
-  if (pageCount <= 1) return null;
-  const href = (page: number) => `?${partnerListSearch({ ...params, page }).toString()}`;
-  return (
-    <nav aria-label={t('pagination')} className="pagination">
-      <ul>
-        <li>{params.page > 1 ? <Link to={href(params.page - 1)} rel="prev">{t('pagePrev')}</Link> : <span className="disabled">{t('pagePrev')}</span>}</li>
-        {pageLinks(params.page, pageCount).map((p, i) =>
-          p === null ? (
-            <li key={`gap${i}`} aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={p}>
-              <Link to={href(p)} aria-label={t('pageN', { n: p })} {...(p === params.page ? { 'aria-current': 'page' as const } : {})}>
-                {p}
-              </Link>
-            </li>
-          ),
-        )}
-        <li>{params.page < pageCount ? <Link to={href(params.page + 1)} rel="next">{t('pageNext')}</Link> : <span className="disabled">{t('pageNext')}</span>}</li>
-      </ul>
-    </nav>
-  );
-}
-
 function Results({ params, items, total }: { params: PartnerListParams; items: PublicPartner[]; total: number }) {
   const { lang, t } = useLanguage();
   const from = total === 0 ? 0 : (params.page - 1) * PARTNER_PAGE_SIZE + 1;
@@ -137,7 +109,7 @@ function Results({ params, items, total }: { params: PartnerListParams; items: P
           </table>
         </div>
       )}
-      <Pagination params={params} total={total} />
+      <PageNavigation page={params.page} pageCount={Math.ceil(total / PARTNER_PAGE_SIZE)} hrefFor={(page) => `?${partnerListSearch({ ...params, page }).toString()}`} />
     </>
   );
 }

@@ -8,37 +8,10 @@ import { RocDateRange } from '#app/web/format/roc-date-view.tsx';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
 import { countKey } from '#app/web/i18n/messages.ts';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
-import { pageLinks, PAGE_SIZE, readTripListParams, tripListApiUrl, tripListSearch, type TripListParams } from '#app/web/portal/trip-list-params.ts';
+import { PageNavigation } from '#app/web/portal/page-navigation.tsx';
+import { PAGE_SIZE, readTripListParams, tripListApiUrl, tripListSearch, type TripListParams } from '#app/web/portal/trip-list-params.ts';
 import { TripPlaces } from '#app/web/portal/trip-places.tsx';
 import { TripSearchForm } from '#app/web/portal/trip-search-form.tsx';
-
-function Pagination({ params, total }: { params: TripListParams; total: number }) {
-  const { t } = useLanguage();
-  const pageCount = Math.ceil(total / PAGE_SIZE);
-  if (pageCount <= 1) return null;
-  const href = (page: number) => `?${tripListSearch({ ...params, page }).toString()}`;
-  return (
-    <nav aria-label={t('pagination')} className="pagination">
-      <ul>
-        <li>{params.page > 1 ? <Link to={href(params.page - 1)} rel="prev">{t('pagePrev')}</Link> : <span className="disabled">{t('pagePrev')}</span>}</li>
-        {pageLinks(params.page, pageCount).map((p, i) =>
-          p === null ? (
-            <li key={`gap${i}`} aria-hidden="true">
-              …
-            </li>
-          ) : (
-            <li key={p}>
-              <Link to={href(p)} aria-label={t('pageN', { n: p })} {...(p === params.page ? { 'aria-current': 'page' as const } : {})}>
-                {p}
-              </Link>
-            </li>
-          ),
-        )}
-        <li>{params.page < pageCount ? <Link to={href(params.page + 1)} rel="next">{t('pageNext')}</Link> : <span className="disabled">{t('pageNext')}</span>}</li>
-      </ul>
-    </nav>
-  );
-}
 
 function Results({ params, items, total }: { params: TripListParams; items: Trip[]; total: number }) {
   const { lang, t } = useLanguage();
@@ -85,7 +58,7 @@ function Results({ params, items, total }: { params: TripListParams; items: Trip
           </table>
         </div>
       )}
-      <Pagination params={params} total={total} />
+      <PageNavigation page={params.page} pageCount={Math.ceil(total / PAGE_SIZE)} hrefFor={(page) => `?${tripListSearch({ ...params, page }).toString()}`} />
     </>
   );
 }
