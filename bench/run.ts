@@ -58,6 +58,10 @@ interface SizeFigures {
   loadSeconds: number | null;
   rssMb: number;
   peakRssMb: number;
+  /** Times of sequential requests to the analytics endpoint. */
+  analyticsMs: number[];
+  /** Peak RSS once the analytics requests have run. */
+  analyticsPeakRssMb: number;
   search: SearchComparison[];
 }
 
@@ -68,7 +72,9 @@ async function endpointsFor(target: string, size: number): Promise<Record<string
     const app = await buildApp({ store, config: { ADMIN_TOKEN: 'bench-token-not-used-0123456789' } });
     await app.ready();
     const paths = Object.entries((app.swagger() as { paths?: Record<string, Record<string, unknown>> }).paths ?? {});
-    const analytics = paths.find(([path, ops]) => path.startsWith('/api/v1/analytics') && !path.includes('{') && 'get' in ops)?.[0];
+    // The ledger summary when the app has it, else the first analytics GET without a parameter.
+    const analyticsPaths = paths.filter(([path, ops]) => path.startsWith('/api/v1/analytics') && !path.includes('{') && 'get' in ops).map(([path]) => path);
+    const analytics = analyticsPaths.find((p) => p.endsWith('/summary')) ?? analyticsPaths[0];
     // A trip the public may read, from the middle of the public list.
     const publicPage = (await app.inject({ url: `/api/v1/trips?sort=title&limit=1&offset=${Math.floor(size / 4)}` })).json() as { items: { id: string }[] };
     await app.close();
@@ -138,9 +144,12 @@ for (const database of databases) {
   for (const size of sizes) {
     const { target, loadSeconds } = await prepareBenchDatabase(database, size, { fresh: args.fresh, seed, log });
     const endpoints = await endpointsFor(target, size);
-    const server = await startServer(target, endpoints);
+    // The bench server fetches each load endpoint's body for its bare twin; not the analytics one.
+    const { analytics: _analytics, ...loadEndpoints } = endpoints;
+    const server = await startServer(target, loadEndpoints);
     try {
       for (const [endpoint, url] of Object.entries(endpoints)) {
+        if (endpoint === 'analytics') continue;
         log(`${database} ${size}: ${endpoint} ${url}`);
         await measureLoad(server.api + url, { connections, seconds: 1 });
         const api = await measureLoad(server.api + url, { connections, seconds });
@@ -148,13 +157,28 @@ for (const database of databases) {
         endpointFigures.push({ database, size, endpoint, url, bytes: server.bytes[endpoint] ?? 0, api, bare, load: loadavg()[0]! });
       }
       const memory = memoryMb(server.child.pid!);
+      // The analytics summary reads the whole ledger per request (10,000 trips: ~1 s; 100,000:
+      // ~20 s and ~850 MB), so 200 connections would only measure the machine running out of
+      // memory. It is timed with one request at a time instead, after the memory figure above.
+      let analyticsMs: number[] = [];
+      if (endpoints.analytics) {
+        log(`${database} ${size}: analytics ${endpoints.analytics} (3 requests, one at a time)`);
+        for (let i = 0; i < 3; i++) {
+          const started = performance.now();
+          const res = await fetch(server.api + endpoints.analytics);
+          await res.arrayBuffer();
+          analyticsMs.push(performance.now() - started);
+          if (!res.ok) analyticsMs = [Number.NaN];
+        }
+      }
+      const afterAnalytics = memoryMb(server.child.pid!);
       server.child.kill('SIGTERM');
       await new Promise((resolve) => server.child.once('exit', resolve));
       const store = await openStore(target);
       const person = syntheticTrip(Math.floor(size / 3), seed).members?.[0]?.name ?? '林佳龍';
       const search = await compareSearchWithScan(store.db, [person, '名古屋', '樹城', 'NVIDIA', '姊妹市', '智慧城市', '花博'], repeats);
       await store.close();
-      sizeFigures.push({ database, size, loadSeconds, rssMb: memory.rss, peakRssMb: memory.peak, search });
+      sizeFigures.push({ database, size, loadSeconds, rssMb: memory.rss, peakRssMb: memory.peak, analyticsMs, analyticsPeakRssMb: afterAnalytics.peak, search });
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGTERM');
     }
@@ -173,8 +197,8 @@ out.push('', '| db | trips | query | matches (index / LIKE) | indexed ms | LIKE 
 for (const s of sizeFigures) {
   for (const c of s.search) out.push(`| ${s.database} | ${f0(s.size)} | ${c.query} | ${c.indexedTotal} / ${c.scanTotal} | ${c.indexedMs.toFixed(2)} | ${c.scanMs.toFixed(2)} | ${c.speedup.toFixed(1)}× |`);
 }
-out.push('', '| db | trips | build s | server RSS after load MB | peak RSS MB |', '|---|---:|---:|---:|---:|');
-for (const s of sizeFigures) out.push(`| ${s.database} | ${f0(s.size)} | ${s.loadSeconds === null ? 'cached' : f1(s.loadSeconds)} | ${f0(s.rssMb)} | ${f0(s.peakRssMb)} |`);
+out.push('', '| db | trips | build s | server RSS after load MB | peak RSS MB | analytics summary ms (3 sequential) | peak RSS after analytics MB |', '|---|---:|---:|---:|---:|---|---:|');
+for (const s of sizeFigures) out.push(`| ${s.database} | ${f0(s.size)} | ${s.loadSeconds === null ? 'cached' : f1(s.loadSeconds)} | ${f0(s.rssMb)} | ${f0(s.peakRssMb)} | ${s.analyticsMs.map(f0).join(' / ') || '–'} | ${f0(s.analyticsPeakRssMb)} |`);
 process.stdout.write(`${out.join('\n')}\n`);
 mkdirSync(BENCH_DATA_DIR, { recursive: true });
 const file = join(BENCH_DATA_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
