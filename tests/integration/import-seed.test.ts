@@ -77,3 +77,27 @@ describe.each(DATABASE_KINDS)('importing the seed report on %s', (kind) => {
     expect(imported.json()).toMatchObject({ created: 0, unchanged: 14 });
   });
 });
+
+describe.each(DATABASE_KINDS)('trip list filters by agency and theme on %s', (kind) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    await importDocument(store, seedText, SEED_NAME);
+    app = await buildApp({ store, config: { ADMIN_TOKEN: TOKEN } });
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.cleanup();
+  });
+
+  it('finds trips by a member’s agency and by an outcome theme', async () => {
+    const list = async (q: string) => (await app.inject({ url: `/api/v1/trips?limit=100&${q}` })).json() as { items: { title: string }[]; total: number };
+    // 經發局局長呂曜志 travelled on four trips; the agency comes from his title.
+    expect((await list(`agency=${encodeURIComponent('經濟發展局')}`)).total).toBe(4);
+    const youth = await list('theme=youth-games');
+    expect(youth.items.map((t) => t.title)).toContain('組團拜會東亞運動會總會會員國(韓國、日本)');
+    expect(youth.total).toBeLessThan(14);
+    expect((await list('theme=no-such-theme')).total).toBe(0);
+  });
+});

@@ -17,6 +17,8 @@ export const tripListQuery = z.object({
   year: yearQueryParam,
   country: z.string().trim().min(1).max(100).optional().describe('Country name (日本) or ISO code (JP)'),
   person: z.string().trim().min(1).max(100).optional().describe('Part of a delegation member’s name'),
+  agency: z.string().trim().min(1).max(200).optional().describe('Agency that organised the trip or that a member comes from, e.g. 經濟發展局'),
+  theme: z.string().trim().min(1).max(64).optional().describe('Outcome theme id (see /api/v1/outcome-themes), e.g. tourism'),
   status: settlementStatus.optional(),
   state: lifecycleState.optional().describe('Lifecycle state; the public sees only published states whatever is asked'),
   q: z.string().trim().min(1).max(200).optional().describe('Text in title, places, people or outcomes'),

@@ -19,6 +19,10 @@ export interface TripFilter {
   country?: string;
   /** Part of a member's name. */
   person?: string;
+  /** An agency: the one that organised the trip, or one a member comes from. */
+  agency?: string;
+  /** An outcome theme id: trips with an outcome linked to that theme. */
+  theme?: string;
   status?: SettlementStatus;
   /** Text anywhere in title, places, people or outcomes. */
   q?: string;
@@ -148,6 +152,21 @@ export class TripRepository {
             .whereRef('trip_members.trip_id', '=', 'trips.id')
             .where(sql<boolean>`name like ${pattern} escape '\\'`),
         ),
+      );
+    }
+    if (filter.agency) {
+      const agency = filter.agency;
+      query = query.where((eb) =>
+        eb.or([
+          eb('organising_agency', '=', agency),
+          eb.exists(eb.selectFrom('trip_members').select('trip_members.trip_id').whereRef('trip_members.trip_id', '=', 'trips.id').where('trip_members.agency', '=', agency)),
+        ]),
+      );
+    }
+    if (filter.theme) {
+      // Outcome themes live with the outcome records (src/store/outcomes), linked per outcome.
+      query = query.where(
+        sql<boolean>`exists (select 1 from trip_outcomes o join outcome_theme_links l on l.outcome_id = o.id where o.trip_id = trips.id and l.theme_id = ${filter.theme})`,
       );
     }
     if (filter.status) query = query.where('settlement_status', '=', filter.status);
