@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { BudgetYear } from '#app/domain/reports/budget-series.ts';
 import { buildCouncilReport, type CouncilReportModel, type CouncilReportSettings, type ReportProblem } from '#app/domain/reports/council-report-model.ts';
 import { isSelected, selectReportTrips, type ReportSelection } from '#app/domain/reports/report-selection.ts';
 import { dictionarySheet, ledgerSheet, summarySheet, type Sheet } from '#app/domain/reports/sheet-model.ts';
@@ -11,6 +12,7 @@ import type { LoadedTemplates } from '#app/reports/report-templates.ts';
 import { renderCsv } from '#app/reports/spreadsheets/csv-table.ts';
 import { ODS_MIMETYPE, renderOds } from '#app/reports/spreadsheets/ods-spreadsheet.ts';
 import { renderXlsx, XLSX_MIMETYPE } from '#app/reports/spreadsheets/xlsx-workbook.ts';
+import { BudgetRepository } from '#app/store/budgets/budget-repository.ts';
 import type { Store } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 import { OutcomeThemeRepository } from '#app/store/outcomes/outcome-theme-repository.ts';
@@ -54,6 +56,19 @@ export interface CouncilReportRequest {
   closing?: string;
   /** The stored theme list and the themes people confirmed per outcome (see `loadStoredThemes`). */
   stored?: StoredThemes;
+  /**
+   * The city-wide budget series the secretariat entered (see `loadStoredBudgetSeries`); when it has
+   * any year it replaces the template's `budgetSeries`, and a series given in `settings` replaces both.
+   */
+  storedBudgetSeries?: BudgetYear[];
+}
+
+/**
+ * The city-wide (agency '') overseas-travel budget of each fiscal year, as entered with
+ * `POST /api/v1/budgets` and adjusted since: the series the report's closing quotes.
+ */
+export async function loadStoredBudgetSeries(store: Store): Promise<BudgetYear[]> {
+  return (await new BudgetRepository(store.db).list({ agency: '' })).map((b) => ({ rocYear: b.fiscalYear, amount: b.amount }));
 }
 
 /** The configured theme list, and for each outcome the themes a person confirmed (undefined: none yet). */
@@ -91,7 +106,8 @@ export async function loadSelectedTrips(store: Store, selection: ReportSelection
 
 /** Builds the report model, or throws ReportRequestError naming the input at fault. */
 export function councilReportModel(trips: readonly Trip[], request: CouncilReportRequest, today: string = new Date().toISOString().slice(0, 10)): CouncilReportModel {
-  const settings: CouncilReportSettings = { ...request.templates.settings, reportDate: today, ...stripUndefined(request.settings ?? {}) };
+  const stored = request.storedBudgetSeries?.length ? { budgetSeries: request.storedBudgetSeries } : {};
+  const settings: CouncilReportSettings = { ...request.templates.settings, reportDate: today, ...stored, ...stripUndefined(request.settings ?? {}) };
   const built = buildCouncilReport({
     trips,
     selection: request.selection,

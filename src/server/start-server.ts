@@ -1,19 +1,25 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { importDocument } from '#app/import/import-document.ts';
+import { seedSampleBudgetSeries } from '#app/import/sample-budget-series.ts';
 import { SAMPLE_REPORT_NAME, sampleReportPath } from '#app/import/sample-report.ts';
 import { buildApp, defaultWebRoot } from '#app/server/app.ts';
 import type { Config } from '#app/server/config.ts';
 import { openStore, type Store } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 
-/** Loads the bundled sample report into an empty database, so a first start shows real trips. */
+/**
+ * Loads the bundled sample report into an empty database, so a first start shows real trips, and
+ * with them the city-wide budget years its closing states (100年 and 107年), marked as taken from it.
+ */
 export async function seedIfEmpty(store: Store, log: { info(msg: string): void }): Promise<number> {
   const trips = new TripRepository(store.db);
   if ((await trips.count()) > 0) return 0;
   try {
-    const summary = await importDocument(store, readFileSync(sampleReportPath(), 'utf8'), SAMPLE_REPORT_NAME);
-    log.info(`empty database: loaded ${summary.created} trips from the sample report ${SAMPLE_REPORT_NAME}`);
+    const text = readFileSync(sampleReportPath(), 'utf8');
+    const summary = await importDocument(store, text, SAMPLE_REPORT_NAME);
+    const budgets = await seedSampleBudgetSeries(store, text, SAMPLE_REPORT_NAME);
+    log.info(`empty database: loaded ${summary.created} trips and ${budgets.length} city-wide budget years from the sample report ${SAMPLE_REPORT_NAME}`);
     return summary.created;
   } catch (error) {
     // Another process seeding the same database won the race: its trips are there, ours rolled back.

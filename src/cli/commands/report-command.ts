@@ -6,6 +6,7 @@ import { UsageError } from '#app/cli/cli-errors.ts';
 import { dbOption, resolveDbTarget } from '#app/cli/db-option.ts';
 import { PdfUnavailableError } from '#app/reports/pdf/html-to-pdf.ts';
 import {
+  loadStoredBudgetSeries,
   loadStoredThemes,
   COUNCIL_REPORT_FORMATS,
   councilReportModel,
@@ -86,6 +87,7 @@ function councilCommand(): Command {
           templates,
           settings: { reportDate: options.date ? isoDate(options.date, '--date') : undefined, council: options.council, presenter: options.presenter },
           stored: await loadStoredThemes(store),
+          storedBudgetSeries: await loadStoredBudgetSeries(store),
         });
         await output(await renderCouncilReport(model, format), options.out);
         if (options.out) process.stderr.write(`wrote ${options.out}: ${model.table.rows.length} trips in the table, ${model.table.footnotes.length} in footnotes\n`);

@@ -25,3 +25,18 @@ export function budgetSeriesSentence(series: readonly BudgetYear[]): string {
   const changeText = change === 0 ? '金額相同' : `${change < 0 ? '減列' : '增列'} ${formatWanAmount(Math.abs(change))}`;
   return `自 ${first.rocYear} 年預算數 ${formatWanAmount(first.amount)}，${verb} ${last.rocYear} 年預算數 ${formatWanAmount(last.amount)}，${span} 年前後相比，${changeText}`;
 }
+
+/**
+ * The budget years a report's text states, as `100 年預算數 1,200 萬元` (the seed's closing):
+ * each ROC year with its amount in whole TWD, in the order the text gives them; a year stated
+ * twice keeps its first amount.
+ */
+export function budgetYearsStated(text: string): BudgetYear[] {
+  const years: BudgetYear[] = [];
+  for (const m of text.matchAll(/(\d{2,3})\s*年(?:度)?預算數\s*([\d,]+(?:\.\d+)?)\s*萬元/g)) {
+    const rocYear = Number(m[1]);
+    const amount = Math.round(Number((m[2] as string).replace(/,/g, '')) * 10_000);
+    if (Number.isSafeInteger(amount) && !years.some((y) => y.rocYear === rocYear)) years.push({ rocYear, amount });
+  }
+  return years;
+}

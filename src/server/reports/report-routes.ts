@@ -4,7 +4,7 @@ import { DISCLOSURE_FIELDS } from '#app/domain/reports/disclosure-record.ts';
 import type { ReportSelection } from '#app/domain/reports/report-selection.ts';
 import { LIST_SEPARATOR } from '#app/domain/reports/sheet-model.ts';
 import { PdfUnavailableError } from '#app/reports/pdf/html-to-pdf.ts';
-import { councilReportModel, loadSelectedTrips, loadStoredThemes, renderCouncilReport, renderDataset, ReportRequestError, type RenderedFile } from '#app/reports/report-service.ts';
+import { councilReportModel, loadSelectedTrips, loadStoredBudgetSeries, loadStoredThemes, renderCouncilReport, renderDataset, ReportRequestError, type RenderedFile } from '#app/reports/report-service.ts';
 import { loadTemplates, TemplateError, type LoadedTemplates } from '#app/reports/report-templates.ts';
 import { toPublicTrip } from '#app/domain/trips/public-trip.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
@@ -69,7 +69,7 @@ export async function reportRoutes(app: FastifyInstance, options: { store: Store
       const trips = await loadSelectedTrips(options.store, selection);
       let model;
       try {
-        model = councilReportModel(trips, { selection, templates, settings: overrides(body), introduction: body.introduction, closing: body.closing, stored: await loadStoredThemes(options.store) });
+        model = councilReportModel(trips, { selection, templates, settings: overrides(body), introduction: body.introduction, closing: body.closing, stored: await loadStoredThemes(options.store), storedBudgetSeries: await loadStoredBudgetSeries(options.store) });
       } catch (error) {
         if (!(error instanceof ReportRequestError)) throw error;
         const issues = error.problems.map((p) => ({ field: `body.${p.field}`, message: p.message }));
