@@ -47,6 +47,22 @@ describe('a public visitor searching the trips', () => {
     await context.close();
   });
 
+  it('filters by agency and by outcome theme, chosen in the form', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/trips');
+    await page.getByLabel('機關').fill('經濟發展局');
+    await page.getByRole('button', { name: '搜尋' }).click();
+    await expect.poll(() => page.url()).toContain('agency=');
+    await expect.poll(() => page.locator('.result-count').textContent()).toMatch(/共 4 案/);
+    await page.goto('/trips');
+    await expect.poll(() => page.locator('select[name="theme"] option').count()).toBeGreaterThan(1);
+    await page.locator('select[name="theme"]').selectOption('youth-games');
+    await page.getByRole('button', { name: '搜尋' }).click();
+    await expect.poll(() => page.url()).toContain('theme=youth-games');
+    await expect.poll(() => page.getByRole('link', { name: '組團拜會東亞運動會總會會員國(韓國、日本)' }).count()).toBe(1);
+    await context.close();
+  });
+
   it('keeps filters, sorting and the page in the URL, so reloading or sharing a link shows the same list', async () => {
     const { context, page } = await newPage(browser);
     await page.goto('/trips');

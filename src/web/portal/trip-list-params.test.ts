@@ -3,14 +3,14 @@ import { DEFAULT_PARAMS, pageLinks, readTripListParams, tripListApiUrl, tripList
 
 describe('trip list URL state', () => {
   it('reads every filter, sort and page from the URL and writes them back', () => {
-    const search = new URLSearchParams('q=花博&year=2016&country=NL&person=林佳龍&status=settled&sort=-cost&page=2');
+    const search = new URLSearchParams('q=花博&year=2016&country=NL&person=林佳龍&agency=經濟發展局&theme=flora-expo&status=settled&sort=-cost&page=2');
     const params = readTripListParams(search);
-    expect(params).toEqual({ q: '花博', year: '2016', country: 'NL', person: '林佳龍', status: 'settled', sort: '-cost', page: 2 });
+    expect(params).toEqual({ q: '花博', year: '2016', country: 'NL', person: '林佳龍', agency: '經濟發展局', theme: 'flora-expo', status: 'settled', sort: '-cost', page: 2 });
     expect(Object.fromEntries(tripListSearch(params))).toEqual(Object.fromEntries(search));
   });
 
   it('falls back to defaults for values the API would refuse', () => {
-    expect(readTripListParams(new URLSearchParams('year=abc&status=lost&sort=random&page=-3'))).toEqual(DEFAULT_PARAMS);
+    expect(readTripListParams(new URLSearchParams('year=abc&status=lost&sort=random&page=-3&theme=<script>'))).toEqual(DEFAULT_PARAMS);
     expect(readTripListParams(new URLSearchParams('page=1.5')).page).toBe(1);
     expect(tripListSearch(DEFAULT_PARAMS).toString()).toBe('');
   });

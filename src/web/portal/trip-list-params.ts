@@ -13,13 +13,17 @@ export interface TripListParams {
   year: string;
   country: string;
   person: string;
+  /** Organising agency or a member's agency. */
+  agency: string;
+  /** Outcome theme id. */
+  theme: string;
   status: SettlementStatus | '';
   sort: TripSort;
   /** 1-based. */
   page: number;
 }
 
-export const DEFAULT_PARAMS: TripListParams = { q: '', year: '', country: '', person: '', status: '', sort: '-start', page: 1 };
+export const DEFAULT_PARAMS: TripListParams = { q: '', year: '', country: '', person: '', agency: '', theme: '', status: '', sort: '-start', page: 1 };
 
 const text = (value: string | null, max: number) => (value ?? '').trim().slice(0, max);
 
@@ -35,6 +39,8 @@ export function readTripListParams(search: URLSearchParams): TripListParams {
     year: /^\d{1,4}$/.test(year) && Number(year) > 0 ? year : '',
     country,
     person: text(search.get('person'), 100),
+    agency: text(search.get('agency'), 200),
+    theme: /^[a-z0-9-]{1,64}$/.test(search.get('theme') ?? '') ? (search.get('theme') ?? '') : '',
     status: (STATUSES as readonly string[]).includes(status) ? (status as SettlementStatus) : '',
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as TripSort) : '-start',
     page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
@@ -44,7 +50,7 @@ export function readTripListParams(search: URLSearchParams): TripListParams {
 /** The URL query for a list state, leaving out defaults so shared links stay short. */
 export function tripListSearch(params: TripListParams): URLSearchParams {
   const out = new URLSearchParams();
-  for (const key of ['q', 'year', 'country', 'person', 'status'] as const) if (params[key]) out.set(key, params[key]);
+  for (const key of ['q', 'year', 'country', 'person', 'agency', 'theme', 'status'] as const) if (params[key]) out.set(key, params[key]);
   if (params.sort !== DEFAULT_PARAMS.sort) out.set('sort', params.sort);
   if (params.page !== 1) out.set('page', String(params.page));
   return out;

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PortalOverview } from '#app/server/portal/portal-payloads.ts';
+import { useApi } from '#app/web/api/use-api.ts';
 import { countryName, STATUS_KEYS } from '#app/web/format/display-names.ts';
 import { rocYear } from '#app/web/format/roc-date.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
@@ -22,10 +23,12 @@ export function TripSearchForm({ params, options, onSearch }: { params: TripList
   const set = <K extends keyof TripListParams>(key: K, value: TripListParams[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSearch({ ...draft, q: draft.q.trim(), person: draft.person.trim(), page: 1 });
+    onSearch({ ...draft, q: draft.q.trim(), person: draft.person.trim(), agency: draft.agency.trim(), page: 1 });
   };
   const years = options?.years.map((y) => y.year).sort((a, b) => b - a) ?? [];
   const countries = options?.countries ?? [];
+  const themeList = useApi<{ items: { id: string; zh: string; en: string }[] }>('/api/v1/outcome-themes');
+  const themes = themeList.status === 'ok' ? themeList.data.items : [];
 
   return (
     <form role="search" className="search-form" onSubmit={submit} aria-labelledby={`${id}-legend`}>
@@ -66,6 +69,22 @@ export function TripSearchForm({ params, options, onSearch }: { params: TripList
       <div className="field">
         <label htmlFor={`${id}-person`}>{t('filterPerson')}</label>
         <input id={`${id}-person`} name="person" type="text" value={draft.person} maxLength={100} onChange={(e) => set('person', e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-agency`}>{t('filterAgency')}</label>
+        <input id={`${id}-agency`} name="agency" type="text" value={draft.agency} maxLength={200} onChange={(e) => set('agency', e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-theme`}>{t('filterTheme')}</label>
+        <select id={`${id}-theme`} name="theme" value={draft.theme} onChange={(e) => set('theme', e.target.value)}>
+          <option value="">{t('filterAny')}</option>
+          {themes.map((theme) => (
+            <option key={theme.id} value={theme.id}>
+              {lang === 'zh-TW' ? theme.zh : theme.en}
+            </option>
+          ))}
+          {draft.theme && !themes.some((theme) => theme.id === draft.theme) && <option value={draft.theme}>{draft.theme}</option>}
+        </select>
       </div>
       <div className="field">
         <label htmlFor={`${id}-status`}>{t('filterStatus')}</label>
