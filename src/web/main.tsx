@@ -11,6 +11,7 @@ const TripListPage = lazy(() => import('#app/web/portal/trip-list-page.tsx'));
 const TripPage = lazy(() => import('#app/web/portal/trip-page.tsx'));
 const PartnerListPage = lazy(() => import('#app/web/portal/partner-list-page.tsx'));
 const PartnerPage = lazy(() => import('#app/web/portal/partner-page.tsx'));
+const BudgetsPage = lazy(() => import('#app/web/portal/budgets-page.tsx'));
 const OpenDataPage = lazy(() => import('#app/web/portal/open-data-page.tsx'));
 const NotFoundPage = lazy(() => import('#app/web/portal/not-found-page.tsx'));
 // The back office (staff sign-in, forms, workflow) is its own chunk, so the public pages never download it.
@@ -33,6 +34,7 @@ const router = createBrowserRouter([
       { path: 'trips/:id', element: <TripPage /> },
       { path: 'partners', element: <PartnerListPage /> },
       { path: 'partners/:id', element: <PartnerPage /> },
+      { path: 'budgets', element: <BudgetsPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

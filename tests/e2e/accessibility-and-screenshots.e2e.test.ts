@@ -36,6 +36,7 @@ const PAGES: PageCase[] = [
   { name: 'partners-search', path: async () => `/partners?q=${encodeURIComponent('昌原')}&kind=city`, ready: 'table.partner-table' },
   { name: 'partner', path: changwonPath, ready: 'ol.timeline' },
   { name: 'trip-follow-ups', path: seoulTripPath, ready: ['ol.outcomes .follow-ups', '.history-table'] },
+  { name: 'budgets', path: async () => '/budgets', ready: '.budget-series-chart table' },
   { name: 'open-data', path: async () => '/open-data', ready: 'table.data-table' },
   { name: 'not-found', path: async () => '/no-such-page', ready: 'h1' },
 ];

@@ -18,6 +18,7 @@ const PAGES: PageCase[] = [
   { name: 'auditor-dashboard', role: 'auditor', path: async () => '/admin', ready: '#all-trips ~ .table-scroll table' },
   { name: 'auditor-trip', role: 'auditor', path: async () => `/admin/trips/${draftId}`, ready: '#trip-audit ~ .table-scroll table' },
   { name: 'reports', role: 'secretariat', path: async () => '/admin/reports', ready: 'button.primary' },
+  { name: 'budgets', role: 'secretariat', path: async () => '/admin/budgets', ready: '.budget-series-chart table' },
   { name: 'audit-trail', role: 'auditor', path: async () => '/admin/audit', ready: '.audit-table' },
 ];
 

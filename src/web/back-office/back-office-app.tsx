@@ -14,6 +14,7 @@ const TripEditorPage = lazy(() => import('#app/web/back-office/trips/trip-editor
 const OutcomesPage = lazy(() => import('#app/web/back-office/outcomes/outcomes-page.tsx'));
 const ImportReviewPage = lazy(() => import('#app/web/back-office/imports/import-review-page.tsx'));
 const ReportsPage = lazy(() => import('#app/web/back-office/reports/reports-page.tsx'));
+const BudgetsPage = lazy(() => import('#app/web/back-office/budgets/budgets-page.tsx'));
 const AuditTrailPage = lazy(() => import('#app/web/back-office/audit/audit-trail-page.tsx'));
 
 function Loading() {
@@ -101,6 +102,14 @@ export default function BackOfficeApp() {
               element={
                 <Guard roles={['secretariat', 'auditor']}>
                   <ReportsPage />
+                </Guard>
+              }
+            />
+            <Route
+              path="budgets"
+              element={
+                <Guard roles={['secretariat', 'auditor']}>
+                  <BudgetsPage />
                 </Guard>
               }
             />

@@ -68,6 +68,11 @@ function Overview({ o }: { o: PortalOverview }) {
         <section aria-labelledby="chart-title" className="panel">
           <h2 id="chart-title">{t('chartTitle')}</h2>
           <CostPerYearChart years={o.years} />
+          <p>
+            <Link to="/budgets" className="more-link">
+              {t('seeBudgets')}
+            </Link>
+          </p>
         </section>
       </div>
 

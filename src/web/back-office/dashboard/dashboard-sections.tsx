@@ -114,6 +114,9 @@ export function BudgetStatus() {
   return (
     <section className="panel" aria-labelledby="budget-status">
       <h2 id="budget-status">{bt('budgetStatusTitle')}</h2>
+      <p>
+        <Link to="/admin/budgets">{bt('budgetsPageTitle')}</Link>
+      </p>
       <StaffLoadState state={state} reload={state.reload}>
         {(budgets) =>
           budgets.length === 0 ? (

@@ -68,6 +68,11 @@ export function BackOfficeLayout({ children }: { children: ReactNode }) {
                 )}
                 {can('secretariat', 'auditor') && (
                   <li>
+                    <NavLink to="/admin/budgets">{bt('navBudgets')}</NavLink>
+                  </li>
+                )}
+                {can('secretariat', 'auditor') && (
+                  <li>
                     <NavLink to="/admin/audit">{bt('navAudit')}</NavLink>
                   </li>
                 )}
