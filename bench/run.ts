@@ -56,6 +56,7 @@ interface SizeFigures {
   database: string;
   size: number;
   loadSeconds: number | null;
+  idleRssMb: number;
   rssMb: number;
   peakRssMb: number;
   /** Times of sequential requests to the analytics endpoint. */
@@ -147,6 +148,8 @@ for (const database of databases) {
     // The bench server fetches each load endpoint's body for its bare twin; not the analytics one.
     const { analytics: _analytics, ...loadEndpoints } = endpoints;
     const server = await startServer(target, loadEndpoints);
+    // Resident memory once started and before any load: the runtime, tsx and the app's code.
+    const idle = memoryMb(server.child.pid!);
     try {
       for (const [endpoint, url] of Object.entries(endpoints)) {
         if (endpoint === 'analytics') continue;
@@ -178,7 +181,7 @@ for (const database of databases) {
       const person = syntheticTrip(Math.floor(size / 3), seed).members?.[0]?.name ?? '林佳龍';
       const search = await compareSearchWithScan(store.db, [person, '名古屋', '樹城', 'NVIDIA', '姊妹市', '智慧城市', '花博'], repeats);
       await store.close();
-      sizeFigures.push({ database, size, loadSeconds, rssMb: memory.rss, peakRssMb: memory.peak, analyticsMs, analyticsPeakRssMb: afterAnalytics.peak, search });
+      sizeFigures.push({ database, size, loadSeconds, idleRssMb: idle.rss, rssMb: memory.rss, peakRssMb: memory.peak, analyticsMs, analyticsPeakRssMb: afterAnalytics.peak, search });
     } finally {
       if (server.child.exitCode === null) server.child.kill('SIGTERM');
     }
@@ -197,8 +200,8 @@ out.push('', '| db | trips | query | matches (index / LIKE) | indexed ms | LIKE 
 for (const s of sizeFigures) {
   for (const c of s.search) out.push(`| ${s.database} | ${f0(s.size)} | ${c.query} | ${c.indexedTotal} / ${c.scanTotal} | ${c.indexedMs.toFixed(2)} | ${c.scanMs.toFixed(2)} | ${c.speedup.toFixed(1)}× |`);
 }
-out.push('', '| db | trips | build s | server RSS after load MB | peak RSS MB | analytics summary ms (3 sequential) | peak RSS after analytics MB |', '|---|---:|---:|---:|---:|---|---:|');
-for (const s of sizeFigures) out.push(`| ${s.database} | ${f0(s.size)} | ${s.loadSeconds === null ? 'cached' : f1(s.loadSeconds)} | ${f0(s.rssMb)} | ${f0(s.peakRssMb)} | ${s.analyticsMs.map(f0).join(' / ') || '–'} | ${f0(s.analyticsPeakRssMb)} |`);
+out.push('', '| db | trips | build s | server RSS idle MB | server RSS after load MB | peak RSS MB | analytics summary ms (3 sequential) | peak RSS after analytics MB |', '|---|---:|---:|---:|---:|---:|---|---:|');
+for (const s of sizeFigures) out.push(`| ${s.database} | ${f0(s.size)} | ${s.loadSeconds === null ? 'cached' : f1(s.loadSeconds)} | ${f0(s.idleRssMb)} | ${f0(s.rssMb)} | ${f0(s.peakRssMb)} | ${s.analyticsMs.map(f0).join(' / ') || '–'} | ${f0(s.analyticsPeakRssMb)} |`);
 process.stdout.write(`${out.join('\n')}\n`);
 mkdirSync(BENCH_DATA_DIR, { recursive: true });
 const file = join(BENCH_DATA_DIR, `results-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
