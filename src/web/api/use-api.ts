@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useRead, type ReadState } from '#app/web/api/use-read.ts';
 
 /** An error answer of the API, with both messages. */
 export class ApiError extends Error {
@@ -22,24 +22,9 @@ export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T
 }
 
 /** State of one API read. */
-export type ApiState<T> = { status: 'loading' } | { status: 'error'; error: ApiError | Error } | { status: 'ok'; data: T };
+export type ApiState<T> = ReadState<T, ApiError>;
 
 /** Reads `url` (null: nothing to read yet) and re-reads when it changes; `reload` tries again after a failure. */
 export function useApi<T>(url: string | null): ApiState<T> & { reload(): void } {
-  const [state, setState] = useState<ApiState<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (url === null) return;
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    fetchJson<T>(url, controller.signal).then(
-      (data) => setState({ status: 'ok', data }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
-      },
-    );
-    return () => controller.abort();
-  }, [url, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload };
+  return useRead<T, ApiError>(url, (u, signal) => fetchJson<T>(u, signal));
 }

@@ -1,25 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { staffJson, StaffApiError } from '#app/web/back-office/api/staff-api.ts';
+import { useRead, type ReadState } from '#app/web/api/use-read.ts';
+import { staffJson, type StaffApiError } from '#app/web/back-office/api/staff-api.ts';
 
 /** State of one read. */
-export type StaffState<T> = { status: 'loading' } | { status: 'error'; error: StaffApiError | Error } | { status: 'ok'; data: T };
+export type StaffState<T> = ReadState<T, StaffApiError>;
 
-/** Reads `url` with the session (null: nothing to read) and re-reads on `reload`. */
+/** Reads `url` with the session (null: nothing to read) and re-reads on `reload`, keeping the last data on screen meanwhile. */
 export function useStaffApi<T>(url: string | null): StaffState<T> & { reload(): void } {
-  const [state, setState] = useState<StaffState<T>>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    if (url === null) return;
-    const controller = new AbortController();
-    setState((s) => (s.status === 'ok' ? s : { status: 'loading' }));
-    staffJson<T>('GET', url, { signal: controller.signal }).then(
-      (data) => setState({ status: 'ok', data }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) });
-      },
-    );
-    return () => controller.abort();
-  }, [url, attempt]);
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, reload };
+  return useRead<T, StaffApiError>(url, (u, signal) => staffJson<T>('GET', u, { signal }), true);
 }
