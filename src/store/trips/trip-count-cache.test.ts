@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
+import { cachedTotal } from '#app/store/trips/trip-count-cache.ts';
 import { buildTripInput } from '#tests/support/trip-builder.ts';
 import { createTestStore, DATABASE_KINDS, type TestStore } from '#tests/support/test-store.ts';
 
@@ -56,5 +57,21 @@ describe.each(DATABASE_KINDS)('trip list totals (%s)', (kind) => {
       }),
     ).rejects.toThrow('roll back');
     expect((await repo.list(page)).total).toBe(1);
+  });
+
+  it('count once for requests arriving together, and not keep a failed count', async () => {
+    store = await createTestStore(kind);
+    let counts = 0;
+    const count = async () => {
+      counts += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return 7;
+    };
+    const totals = await Promise.all(Array.from({ length: 5 }, () => cachedTotal(store.db, 'same filter', count)));
+    expect(totals).toEqual([7, 7, 7, 7, 7]);
+    // SQLite shares one count; PostgreSQL counts every time.
+    expect(counts).toBe(kind === 'sqlite' ? 1 : 5);
+    await expect(cachedTotal(store.db, 'failing', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(await cachedTotal(store.db, 'failing', async () => 3)).toBe(3);
   });
 });

@@ -16,7 +16,8 @@ const MAX_ENTRIES = 500;
 
 interface Entry {
   marker: string;
-  totals: Map<string, number>;
+  /** Totals by filter; a promise while it is being counted, so concurrent requests share one count. */
+  totals: Map<string, Promise<number>>;
 }
 
 const caches = new WeakMap<Kysely<any>, Entry>();
@@ -39,10 +40,14 @@ export async function cachedTotal(db: Kysely<any>, key: string, count: () => Pro
   }
   const known = entry.totals.get(key);
   if (known !== undefined) return known;
-  const total = await count();
-  // Counted under `marker`: a write that landed meanwhile changes the marker, and the next
-  // request starts a fresh entry, so this total is never served for a later state.
+  // Counted under `marker`: a write that lands meanwhile changes the marker, and the next request
+  // starts a fresh entry, so this total is never served for a later state. Requests arriving
+  // while it is counted wait for the same count (200 concurrent first requests would otherwise
+  // each count 100,000 trips, one after another on SQLite's one connection).
   if (entry.totals.size >= MAX_ENTRIES) entry.totals.clear();
-  entry.totals.set(key, total);
-  return total;
+  const counting = count();
+  const totals = entry.totals;
+  totals.set(key, counting);
+  counting.catch(() => totals.delete(key));
+  return counting;
 }
