@@ -10,6 +10,10 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 /** Connects to PostgreSQL through a pooled `pg` client. */
 export function postgresAdapter(url: string, poolSize = 10): DialectAdapter {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client whose server connection ends (a database restart, an administrator's terminate)
+  // is reported here; the pool drops it and opens a new one on demand. Without a listener the
+  // event would crash the process.
+  pool.on('error', () => {});
   return {
     kind: 'postgres',
     location: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
