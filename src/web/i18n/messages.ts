@@ -1,3 +1,5 @@
+import type { LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
+
 /** The interface languages; zh-TW is the default. */
 export type Lang = 'zh-TW' | 'en';
 
@@ -5,6 +7,53 @@ export const LANGS: readonly Lang[] = ['zh-TW', 'en'];
 
 // The Chinese text is the source; the English table must have exactly the same keys,
 // which the type below enforces at compile time.
+// The lifecycle states are named the same in the portal and the back office; both dictionaries
+// take them from here.
+const STATE_LABELS_ZH = {
+  stateDraft: '草稿',
+  stateSubmitted: '已送審',
+  stateApproved: '已核定',
+  stateReturned: '退回修正',
+  stateRejected: '不予核定',
+  stateTravelling: '出國中',
+  stateReturnedHome: '已返國',
+  stateSettled: '已核銷',
+  stateReportFiled: '已提出國報告',
+  stateClosed: '已結案',
+  stateCancelled: '已取消',
+};
+const STATE_LABELS_EN: Record<keyof typeof STATE_LABELS_ZH, string> = {
+  stateDraft: 'Draft',
+  stateSubmitted: 'Submitted',
+  stateApproved: 'Approved',
+  stateReturned: 'Returned for changes',
+  stateRejected: 'Rejected',
+  stateTravelling: 'Travelling',
+  stateReturnedHome: 'Returned home',
+  stateSettled: 'Settled',
+  stateReportFiled: 'Report filed',
+  stateClosed: 'Closed',
+  stateCancelled: 'Cancelled',
+};
+
+/** The lifecycle states' names, per language, for every dictionary that shows them. */
+export const STATE_LABELS: Record<Lang, typeof STATE_LABELS_ZH> = { 'zh-TW': STATE_LABELS_ZH, en: STATE_LABELS_EN };
+
+/** Message keys of the lifecycle states (both dictionaries hold them). */
+export const STATE_KEYS = {
+  draft: 'stateDraft',
+  submitted: 'stateSubmitted',
+  approved: 'stateApproved',
+  returned: 'stateReturned',
+  rejected: 'stateRejected',
+  travelling: 'stateTravelling',
+  'returned-home': 'stateReturnedHome',
+  settled: 'stateSettled',
+  'report-filed': 'stateReportFiled',
+  closed: 'stateClosed',
+  cancelled: 'stateCancelled',
+} as const satisfies Record<LifecycleState, keyof typeof STATE_LABELS_ZH>;
+
 const zhTW = {
   siteName: '因公出國紀錄公開網',
   siteTagline: '市政府因公出國：從計畫到公開',
@@ -246,17 +295,7 @@ const zhTW = {
   historyReportFile: '上傳出國報告檔案',
   colWhen: '日期',
   colChange: '異動',
-  stateDraft: '草稿',
-  stateSubmitted: '已送審',
-  stateApproved: '已核定',
-  stateReturned: '退回修正',
-  stateRejected: '不予核定',
-  stateTravelling: '出國中',
-  stateReturnedHome: '已返國',
-  stateSettled: '已核銷',
-  stateReportFiled: '已提出國報告',
-  stateClosed: '已結案',
-  stateCancelled: '已取消',
+  ...STATE_LABELS_ZH,
   tripFieldTitle: '計畫名稱',
   tripFieldPurpose: '目的',
   tripFieldCategory: '類別',
@@ -526,17 +565,7 @@ const en: Record<MessageKey, string> = {
   historyReportFile: 'Post-trip report file uploaded',
   colWhen: 'Date',
   colChange: 'Change',
-  stateDraft: 'Draft',
-  stateSubmitted: 'Submitted',
-  stateApproved: 'Approved',
-  stateReturned: 'Returned for changes',
-  stateRejected: 'Rejected',
-  stateTravelling: 'Travelling',
-  stateReturnedHome: 'Returned home',
-  stateSettled: 'Settled',
-  stateReportFiled: 'Report filed',
-  stateClosed: 'Closed',
-  stateCancelled: 'Cancelled',
+  ...STATE_LABELS_EN,
   tripFieldTitle: 'title',
   tripFieldPurpose: 'purpose',
   tripFieldCategory: 'category',

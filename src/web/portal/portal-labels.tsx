@@ -1,7 +1,6 @@
 import type { FollowUp } from '#app/domain/outcomes/follow-up-schema.ts';
 import type { OutcomeStatus, OutcomeType } from '#app/domain/outcomes/outcome-types.ts';
 import type { PartnerKind } from '#app/domain/partners/partner-schema.ts';
-import type { LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 import { rocDate } from '#app/web/format/roc-date.ts';
 import { RocDate } from '#app/web/format/roc-date-view.tsx';
 import type { MessageKey } from '#app/web/i18n/messages.ts';
@@ -25,20 +24,6 @@ export const OUTCOME_TYPE_KEYS = {
 export const OUTCOME_STATUS_KEYS = { claimed: 'outcomeStatusClaimed', 'in-progress': 'outcomeStatusInProgress', realised: 'outcomeStatusRealised', lapsed: 'outcomeStatusLapsed' } as const satisfies Record<OutcomeStatus, MessageKey>;
 
 export const FOLLOW_UP_STATUS_KEYS = { open: 'followUpOpen', done: 'followUpDone', cancelled: 'followUpCancelled' } as const satisfies Record<FollowUp['status'], MessageKey>;
-
-export const STATE_KEYS = {
-  draft: 'stateDraft',
-  submitted: 'stateSubmitted',
-  approved: 'stateApproved',
-  returned: 'stateReturned',
-  rejected: 'stateRejected',
-  travelling: 'stateTravelling',
-  'returned-home': 'stateReturnedHome',
-  settled: 'stateSettled',
-  'report-filed': 'stateReportFiled',
-  closed: 'stateClosed',
-  cancelled: 'stateCancelled',
-} as const satisfies Record<LifecycleState, MessageKey>;
 
 /** Names of the trip fields the public history may list. */
 export const TRIP_FIELD_KEYS: Record<string, MessageKey> = {

@@ -5,7 +5,8 @@ import { useApi } from '#app/web/api/use-api.ts';
 import { formatNumber } from '#app/web/format/display-names.ts';
 import { RocDate } from '#app/web/format/roc-date-view.tsx';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
-import { STATE_KEYS, taipeiDate, TRIP_FIELD_KEYS } from '#app/web/portal/portal-labels.tsx';
+import { STATE_KEYS } from '#app/web/i18n/messages.ts';
+import { taipeiDate, TRIP_FIELD_KEYS } from '#app/web/portal/portal-labels.tsx';
 
 /** The post-trip report (出國報告): its details and the file to download when one was uploaded. */
 export function TripReport({ trip }: { trip: Trip }) {

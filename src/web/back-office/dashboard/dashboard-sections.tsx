@@ -8,7 +8,7 @@ import type { tripList } from '#app/server/trips/trip-payloads.ts';
 import type { deadlineList } from '#app/server/workflow/workflow-payloads.ts';
 import { useStaffApi } from '#app/web/back-office/api/use-staff-api.ts';
 import { TripTable } from '#app/web/back-office/dashboard/trip-table.tsx';
-import { STATE_KEYS } from '#app/web/back-office/i18n/back-office-messages.ts';
+import { STATE_KEYS } from '#app/web/i18n/messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
 import { StaffLoadState } from '#app/web/back-office/layout/staff-load-state.tsx';
 import type { Me } from '#app/web/back-office/session/session-context.tsx';

@@ -1,7 +1,7 @@
 import { ScrollRegion } from '#app/web/back-office/layout/scroll-region.tsx';
 import { Link } from 'react-router';
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
-import { STATE_KEYS } from '#app/web/back-office/i18n/back-office-messages.ts';
+import { STATE_KEYS } from '#app/web/i18n/messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
 import { formatTwd } from '#app/web/format/display-names.ts';
 import { RocDateRange } from '#app/web/format/roc-date-view.tsx';

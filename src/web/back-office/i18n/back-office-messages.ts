@@ -1,4 +1,4 @@
-import type { Lang } from '#app/web/i18n/messages.ts';
+import { STATE_LABELS, type Lang } from '#app/web/i18n/messages.ts';
 
 // The back office's own texts, in its own chunk so the public pages do not download them.
 // The Chinese table is the source; the English one must have exactly the same keys.
@@ -261,17 +261,7 @@ const zhTW = {
   loadFailedText: '資料載入失敗：{message}',
   retryText: '重試',
   notFoundTitle: '找不到此頁',
-  stateDraft: '草稿',
-  stateSubmitted: '已送審',
-  stateApproved: '已核定',
-  stateReturned: '退回修正',
-  stateRejected: '不予核定',
-  stateTravelling: '出國中',
-  stateReturnedHome: '已返國',
-  stateSettled: '已核銷',
-  stateReportFiled: '已提出國報告',
-  stateClosed: '已結案',
-  stateCancelled: '已取消',
+  ...STATE_LABELS['zh-TW'],
   outcomesLink: '成效與追蹤',
   outcomesTitle: '成效與追蹤：{title}',
   outcomesIntro: '每項成效的類型、狀態、主題與交往對象，以及後續追蹤紀錄與佐證。標示「建議」者是系統依規則提出的，請確認或修改。',
@@ -628,17 +618,7 @@ const en: Record<BackOfficeKey, string> = {
   loadFailedText: 'Could not load the data: {message}',
   retryText: 'Try again',
   notFoundTitle: 'Page not found',
-  stateDraft: 'Draft',
-  stateSubmitted: 'Submitted',
-  stateApproved: 'Approved',
-  stateReturned: 'Returned for changes',
-  stateRejected: 'Rejected',
-  stateTravelling: 'Travelling',
-  stateReturnedHome: 'Returned home',
-  stateSettled: 'Settled',
-  stateReportFiled: 'Report filed',
-  stateClosed: 'Closed',
-  stateCancelled: 'Cancelled',
+  ...STATE_LABELS.en,
   outcomesLink: 'Outcomes and follow-ups',
   outcomesTitle: 'Outcomes and follow-ups: {title}',
   outcomesIntro: 'Each outcome’s type, status, themes and counterparties, with its follow-ups and evidence. Values marked “proposed” were suggested by the rules: confirm or change them.',
@@ -742,20 +722,6 @@ export function backOfficeText(lang: Lang, key: BackOfficeKey, vars: Record<stri
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 
-/** Message keys of the lifecycle states. */
-export const STATE_KEYS = {
-  draft: 'stateDraft',
-  submitted: 'stateSubmitted',
-  approved: 'stateApproved',
-  returned: 'stateReturned',
-  rejected: 'stateRejected',
-  travelling: 'stateTravelling',
-  'returned-home': 'stateReturnedHome',
-  settled: 'stateSettled',
-  'report-filed': 'stateReportFiled',
-  closed: 'stateClosed',
-  cancelled: 'stateCancelled',
-} as const satisfies Record<string, BackOfficeKey>;
 
 /** Message keys of the workflow actions. */
 export const ACTION_KEYS = {
