@@ -1,6 +1,7 @@
-import { Suspense, useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Suspense, useEffect } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
+import { useFocusMainOnNavigation } from '#app/web/layout/use-focus-main-on-navigation.ts';
 
 /** Sets the document title for the page; every page has its own (WCAG 2.4.2). */
 export function usePageTitle(title: string): void {
@@ -13,19 +14,7 @@ export function usePageTitle(title: string): void {
 /** The frame of every public page: skip link, header with navigation and language switch, main, footer. */
 export function SiteLayout() {
   const { lang, setLang, t } = useLanguage();
-  const location = useLocation();
-  const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
-
-  // After a client-side navigation, move focus to the new content so screen-reader and
-  // keyboard users start there, as they would after a full page load.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    main.current?.focus();
-  }, [location.pathname]);
+  const main = useFocusMainOnNavigation();
 
   const other = lang === 'zh-TW' ? 'en' : 'zh-TW';
   return (

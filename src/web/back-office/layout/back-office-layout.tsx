@@ -1,9 +1,10 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useEffect, type ReactNode } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
 import { ROLE_KEYS } from '#app/web/back-office/i18n/back-office-messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
 import { useSession } from '#app/web/back-office/session/session-context.tsx';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
+import { useFocusMainOnNavigation } from '#app/web/layout/use-focus-main-on-navigation.ts';
 
 /** Sets the page title; every back-office page has its own (WCAG 2.4.2). */
 export function useStaffPageTitle(title: string): void {
@@ -19,18 +20,7 @@ export function BackOfficeLayout({ children }: { children: ReactNode }) {
   const bt = useBackOfficeText();
   const { me, signOut, can } = useSession();
   const navigate = useNavigate();
-  const location = useLocation();
-  const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
-
-  // Focus the new content after a client-side navigation, as a full page load would.
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    main.current?.focus();
-  }, [location.pathname]);
+  const main = useFocusMainOnNavigation();
 
   const other = lang === 'zh-TW' ? 'en' : 'zh-TW';
   return (
