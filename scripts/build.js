@@ -12,6 +12,8 @@ await build({
   packages: 'external',
   sourcemap: true,
   outfile: 'dist/cli.js',
+  // Public answers' ETags name the build, so a new build never answers 304 for an old body.
+  define: { __ML_BUILD_ID__: JSON.stringify(`b${Date.now().toString(36)}`) },
   logLevel: 'warning',
 });
 

@@ -19,6 +19,7 @@ import { workflowRoutes } from '#app/server/workflow/workflow-routes.ts';
 import { healthRoutes } from '#app/server/health/health-routes.ts';
 import { importRoutes } from '#app/server/imports/import-routes.ts';
 import { registerErrorHandler } from '#app/server/plugins/error-handler.ts';
+import { registerPublicReadCache } from '#app/server/plugins/public-read-cache.ts';
 import { registerRateLimits } from '#app/server/plugins/rate-limits.ts';
 import { registerSecurityHeaders } from '#app/server/plugins/security-headers.ts';
 import { portalRoutes } from '#app/server/portal/portal-routes.ts';
@@ -33,8 +34,8 @@ import type { Store } from '#app/store/open-database.ts';
 /** What the app needs from outside: the open store, the settings and the logger options. */
 export interface AppOptions {
   store: Store;
-  /** Settings; the rate limit is off and no proxy is trusted unless given. */
-  config: Pick<Config, 'ADMIN_TOKEN'> & Partial<Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'TRUST_PROXY'>>;
+  /** Settings; the rate limit is off, no proxy is trusted and 32 MB keep public answers unless given. */
+  config: Pick<Config, 'ADMIN_TOKEN'> & Partial<Pick<Config, 'RATE_LIMIT_PER_MINUTE' | 'TRUST_PROXY' | 'PUBLIC_CACHE_MB'>>;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; omitted in API-only tests. */
   webRoot?: string;
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   await registerRateLimits(app, options.config.RATE_LIMIT_PER_MINUTE ?? 0);
   registerAuthentication(app, [adminTokenAuthenticator(options.config.ADMIN_TOKEN), apiTokenAuthenticator(options.store), sessionAuthenticator(options.store)]);
+  registerPublicReadCache(app, { store: options.store, maxBytes: (options.config.PUBLIC_CACHE_MB ?? 32) * 1024 * 1024 });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -12,6 +12,13 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ATTACHMENTS_DIR: z.string().min(1).default('./data/attachments').describe('Folder where attached files are kept, outside the database'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600).describe('Requests per client address per minute; 0 turns the limit off'),
+  PUBLIC_CACHE_MB: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(4096)
+    .default(32)
+    .describe('Memory for anonymous answers kept until the next write to the ledger (MB); 0 keeps none'),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')

@@ -13,6 +13,7 @@ import * as m0007 from '#app/store/migrations/0007-unique-source-rows.ts';
 import * as m0008 from '#app/store/migrations/0008-slim-trip-rows.ts';
 import * as m0009 from '#app/store/migrations/0009-search-covering-indexes.ts';
 import * as m0010 from '#app/store/migrations/0010-cost-sort-indexes.ts';
+import * as m0011 from '#app/store/migrations/0011-ledger-revision.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0008-slim-trip-rows': m0008,
   '0009-search-covering-indexes': m0009,
   '0010-cost-sort-indexes': m0010,
+  '0011-ledger-revision': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

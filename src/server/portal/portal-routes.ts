@@ -18,6 +18,7 @@ export async function portalRoutes(app: FastifyInstance, options: { store: Store
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/portal/overview', {
+    config: { publicCache: true },
     schema: { tags: ['portal'], summary: 'The term at a glance: trips, cost, countries, years, latest trips', response: { 200: portalOverview } },
     handler: async () => {
       const builder = new TripOverviewBuilder(5);

@@ -47,6 +47,7 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/v1/trips', {
+    config: { publicCache: true },
     schema: { tags: ['trips'], summary: 'List trips', querystring: tripListQuery, response: { 200: tripList, 400: errorBody } },
     handler: async (request) => {
       const { state, ...query } = request.query;
@@ -57,6 +58,7 @@ export async function tripRoutes(app: FastifyInstance, options: { store: Store }
   });
 
   r.get('/api/v1/trips/:id', {
+    config: { publicCache: true },
     schema: { tags: ['trips'], summary: 'One trip', params: tripIdParams, response: { 200: trip, 404: errorBody } },
     handler: async (request) => {
       const found = await repo.get(request.params.id);

@@ -10,8 +10,9 @@ import type { Store } from '#app/store/open-database.ts';
 const PAGE = 2000;
 // Kysely's migration bookkeeping is written by the migrator, and the search index (trip_search_*,
 // including SQLite's FTS shadow tables) is derived from the trips: neither is copied; restore
-// rebuilds the index.
-const NOT_COPIED = /^(kysely_|trip_search_)/;
+// rebuilds the index. The ledger revision belongs to the database it counts writes of: restoring
+// an older value could let a cache serve answers of another state under the same number.
+const NOT_COPIED = /^(kysely_|trip_search_|ledger_revision$)/;
 
 /** Tables holding primary data (not migration bookkeeping or derived indexes), with their columns, in a stable order. */
 export async function userTables(db: Kysely<unknown>): Promise<{ name: string; columns: string[] }[]> {

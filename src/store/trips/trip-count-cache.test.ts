@@ -5,7 +5,7 @@ import { cachedTotal } from '#app/store/trips/trip-count-cache.ts';
 import { buildTripInput } from '#tests/support/trip-builder.ts';
 import { createTestStore, DATABASE_KINDS, type TestStore } from '#tests/support/test-store.ts';
 
-// The list total is cached per filter on SQLite until the next write; it must never be stale.
+// The list total is cached per filter until the ledger revision moves; it must never be stale.
 describe.each(DATABASE_KINDS)('trip list totals (%s)', (kind) => {
   let store: TestStore;
   afterEach(async () => store?.cleanup());
@@ -69,8 +69,7 @@ describe.each(DATABASE_KINDS)('trip list totals (%s)', (kind) => {
     };
     const totals = await Promise.all(Array.from({ length: 5 }, () => cachedTotal(store.db, 'same filter', count)));
     expect(totals).toEqual([7, 7, 7, 7, 7]);
-    // SQLite shares one count; PostgreSQL counts every time.
-    expect(counts).toBe(kind === 'sqlite' ? 1 : 5);
+    expect(counts).toBe(1);
     await expect(cachedTotal(store.db, 'failing', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect(await cachedTotal(store.db, 'failing', async () => 3)).toBe(3);
   });

@@ -1,0 +1,126 @@
+import type { FastifyInstance } from 'fastify';
+import { ledgerRevision } from '#app/store/revision/ledger-revision.ts';
+import type { Store } from '#app/store/open-database.ts';
+
+// Public reads (the portal, open data, a news site linking a trip) are the same few answers asked
+// again and again between writes, which come a few times a day. An anonymous answer is fully
+// determined by its URL, the ledger revision (migration 0011: moved by every committed write, in
+// any process), the day (overdue figures) and the build, so it is kept under exactly that and
+// served without touching the ledger again; any write makes every kept answer unreachable. The
+// ETag is the same triple, so a browser's revalidation costs one revision read and a 304.
+// Staff answers depend on who asks and are never kept.
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's anonymous GET answers may be kept per ledger revision (public-read-cache.ts). */
+    publicCache?: boolean;
+  }
+  interface FastifyRequest {
+    publicCache: { key: string; revision: string; hit: boolean } | null;
+  }
+}
+
+declare const __ML_BUILD_ID__: string | undefined;
+/** The build's id (set by scripts/build.js); a development server makes one per start. */
+const BUILD_ID = typeof __ML_BUILD_ID__ === 'string' ? __ML_BUILD_ID__ : `dev${Date.now().toString(36)}`;
+
+const CACHE_CONTROL = 'public, no-cache';
+
+/** A least-recently-used map bounded by the bytes of its values. */
+class ByteBoundedLru {
+  private readonly entries = new Map<string, { body: string; type: string; bytes: number }>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string) {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, body: string, type: string): void {
+    const bytes = Buffer.byteLength(body);
+    // One answer may take at most an eighth, so a large download cannot flush the rest.
+    if (bytes > this.maxBytes / 8) return;
+    this.delete(key);
+    this.entries.set(key, { body, type, bytes });
+    this.bytes += bytes;
+    for (const [oldest, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(oldest);
+      this.bytes -= entry.bytes;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+}
+
+function matchesTag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  // Weak comparison (RFC 9110 §8.8.3.2): W/ prefixes do not matter for If-None-Match.
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+/**
+ * Keeps anonymous GET answers of routes with `config: { publicCache: true }` per ledger revision,
+ * day and build, up to `maxBytes` in all (0 keeps none but still answers If-None-Match), and
+ * sets their ETag. Register after authentication, so staff requests are known.
+ */
+export function registerPublicReadCache(app: FastifyInstance, options: { store: Store; maxBytes: number }): void {
+  const cache = new ByteBoundedLru(options.maxBytes);
+  let cachedRevision: string | null = null;
+  app.decorateRequest('publicCache', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' || !request.routeOptions.config?.publicCache) return;
+    if (request.principal || request.authProblem) return;
+    const revision = await ledgerRevision(options.store.db);
+    if (revision === null) return;
+    if (revision !== cachedRevision) {
+      cache.clear();
+      cachedRevision = revision;
+    }
+    const day = new Date().toISOString().slice(0, 10);
+    const etag = `W/"${BUILD_ID}-${revision}-${day}"`;
+    const key = `${etag} ${request.url}`;
+    request.publicCache = { key, revision, hit: false };
+    reply.header('etag', etag).header('cache-control', CACHE_CONTROL).header('vary', 'cookie, authorization');
+    if (matchesTag(request.headers['if-none-match'], etag)) {
+      request.publicCache.hit = true;
+      return reply.code(304).send();
+    }
+    const kept = options.maxBytes > 0 ? cache.get(key) : undefined;
+    if (kept) {
+      request.publicCache.hit = true;
+      return reply.code(200).type(kept.type).send(kept.body);
+    }
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const entry = request.publicCache;
+    if (!entry || entry.hit) return payload;
+    if (reply.statusCode !== 200 || typeof payload !== 'string') {
+      // Only a kept answer's representation is known to follow from the tag.
+      reply.removeHeader('etag');
+      return payload;
+    }
+    // Kept only while the revision is the one it was computed under; a write meanwhile moved it.
+    if (options.maxBytes > 0 && entry.revision === cachedRevision) cache.set(entry.key, payload, String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8'));
+    return payload;
+  });
+}
