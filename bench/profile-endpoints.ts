@@ -1,5 +1,6 @@
 // Single-request cost of the measured endpoints, without load: median of N in-process requests
 // (app.inject), and the repository part alone, so serialisation and HTTP overhead show apart.
+// Kept public answers are off unless PUBLIC_CACHE_MB is set, so the work of each request shows.
 //   npx tsx bench/profile-endpoints.ts <database> [repeats]
 import { buildApp } from '#app/server/app.ts';
 import { openStore } from '#app/store/open-database.ts';
@@ -10,7 +11,7 @@ const [target, repeatsArg] = process.argv.slice(2);
 if (!target) throw new Error('usage: profile-endpoints.ts <database> [repeats]');
 const repeats = Number(repeatsArg ?? 20);
 const store = await openStore(target);
-const app = await buildApp({ store, config: { ADMIN_TOKEN: 'bench-token-not-used-0123456789' } });
+const app = await buildApp({ store, config: { ADMIN_TOKEN: 'bench-token-not-used-0123456789', PUBLIC_CACHE_MB: Number(process.env.PUBLIC_CACHE_MB ?? 0) } });
 await app.ready();
 const repo = new TripRepository(store.db);
 const published = tripVisibility(null)!;

@@ -86,7 +86,9 @@ export function registerPublicReadCache(app: FastifyInstance, options: { store: 
   let cachedRevision: string | null = null;
   app.decorateRequest('publicCache', null);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // preValidation: after every onRequest hook, the per-route rate limit included, so a kept
+  // answer still counts against the client's limit.
+  app.addHook('preValidation', async (request, reply) => {
     if (request.method !== 'GET' || !request.routeOptions.config?.publicCache) return;
     if (request.principal || request.authProblem) return;
     const revision = await ledgerRevision(options.store.db);
