@@ -14,6 +14,7 @@ import * as m0008 from '#app/store/migrations/0008-slim-trip-rows.ts';
 import * as m0009 from '#app/store/migrations/0009-search-covering-indexes.ts';
 import * as m0010 from '#app/store/migrations/0010-cost-sort-indexes.ts';
 import * as m0011 from '#app/store/migrations/0011-ledger-revision.ts';
+import * as m0012 from '#app/store/migrations/0012-title-search-terms.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0009-search-covering-indexes': m0009,
   '0010-cost-sort-indexes': m0010,
   '0011-ledger-revision': m0011,
+  '0012-title-search-terms': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import { planSearch } from '#app/domain/search/search-plan.ts';
-import { rankOf } from '#app/domain/search/search-ranking.ts';
+import { matchesPlan, rankOf } from '#app/domain/search/search-ranking.ts';
+import { searchDocumentOf } from '#app/domain/search/search-document.ts';
+import { TripRepository } from '#app/store/trips/trip-repository.ts';
 import { importDocument } from '#app/import/import-document.ts';
 import { buildApp } from '#app/server/app.ts';
 import { migrateTo, migrateToLatest } from '#app/store/open-database.ts';
@@ -15,6 +17,62 @@ import { SEED_QUERIES } from '#tests/search/seed-queries.ts';
 const TOKEN = 'search-test-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}` };
 const seedText = readFileSync(new URL('../../samples/taichung-council-report-2018-05-11.txt', import.meta.url), 'utf8');
+
+describe.each(DATABASE_KINDS)('search ranking of a larger ledger on %s', (kind) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  const trips: { trip: Trip; published: boolean }[] = [];
+
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    app = await buildApp({ store, config: { ADMIN_TOKEN: TOKEN, PUBLIC_CACHE_MB: 0 } });
+    const repo = new TripRepository(store.db);
+    // Titles with the phrase, bodies with it, titles with its characters apart, same dates.
+    for (let i = 0; i < 48; i++) {
+      const title = ['赴荷蘭參加花博交流', '赴日本名古屋考察', '赴花蓮博覽會觀摩', '赴日本名古屋參加花博'][i % 4]!;
+      const outcome = i % 3 === 0 ? '邀請參觀台中花博。' : i % 3 === 1 ? '名古屋市長回訪。' : '簽署備忘錄。';
+      const published = i % 5 !== 0;
+      const input = buildTripInput({ title: `${title}${i}`, start: `2017-0${1 + (i % 9)}-1${i % 7}`, end: `2017-0${1 + (i % 9)}-2${i % 7}`, outcomes: [{ text: outcome }] });
+      trips.push({ trip: await repo.insert(input, { state: published ? 'approved' : 'draft' }), published });
+    }
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.cleanup();
+  });
+
+  function reference(query: string, publicOnly: boolean): string[] {
+    const plan = planSearch(query);
+    return trips
+      .filter((t) => !publicOnly || t.published)
+      .map((t) => ({ id: t.trip.id, start: t.trip.start, doc: searchDocumentOf(t.trip) }))
+      .filter((t) => matchesPlan(t.doc, plan))
+      .sort((a, b) => rankOf(b.doc, plan) - rankOf(a.doc, plan) || b.start.localeCompare(a.start) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .map((t) => t.id);
+  }
+
+  it.each(['花博', '名古屋', '名古屋參加花博', '博覽會', '日本'])('pages %s exactly as the domain ranks, for the public and for staff', async (query) => {
+    for (const asStaff of [false, true]) {
+      const expected = reference(query, !asStaff);
+      expect(expected.length).toBeGreaterThan(0);
+      for (const limit of [1, 4, 7, 50]) {
+        const paged: string[] = [];
+        let total = -1;
+        for (let offset = 0; offset < expected.length + limit; offset += limit) {
+          const res = await app.inject({ url: `/api/v1/trips?q=${encodeURIComponent(query)}&limit=${limit}&offset=${offset}`, ...(asStaff ? { headers: auth } : {}) });
+          expect(res.statusCode, res.body).toBe(200);
+          const body = res.json() as { items: Trip[]; total: number };
+          paged.push(...body.items.map((t) => t.id));
+          total = body.total;
+        }
+        expect(paged, `${query} by ${limit}${asStaff ? ' (staff)' : ''}`).toEqual(expected);
+        expect(total).toBe(expected.length);
+      }
+      const direct = await searchTripIds(store.db, query, { limit: 5, offset: 0 });
+      if (asStaff) expect(direct.ids).toEqual(expected.slice(0, 5));
+    }
+  });
+});
 
 describe.each(DATABASE_KINDS)('full-text search on %s', (kind) => {
   let store: TestStore;
@@ -63,6 +121,20 @@ describe.each(DATABASE_KINDS)('full-text search on %s', (kind) => {
       const keys = items.map((t) => [rank.get(t.id)!, t.start] as const);
       const sorted = [...keys].sort((a, b) => b[0] - a[0] || b[1].localeCompare(a[1]));
       expect(keys, query).toEqual(sorted);
+    }
+  });
+
+  it('gives, page by page, the same order from the title tier as the full ranking', async () => {
+    for (const { query } of SEED_QUERIES) {
+      const full = (await search(query)).items.map((t) => t.id);
+      for (const limit of [1, 2, 3]) {
+        const paged: string[] = [];
+        for (let offset = 0; offset < full.length; offset += limit) {
+          const res = await app.inject({ url: `/api/v1/trips?q=${encodeURIComponent(query)}&limit=${limit}&offset=${offset}`, headers: auth });
+          paged.push(...(res.json() as { items: Trip[] }).items.map((t) => t.id));
+        }
+        expect(paged, `${query} by ${limit}`).toEqual(full);
+      }
     }
   });
 

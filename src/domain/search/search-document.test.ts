@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchDocumentOf, type SearchableTrip } from '#app/domain/search/search-document.ts';
 import { planSearch } from '#app/domain/search/search-plan.ts';
-import { matchesPlan, RANK, rankOf } from '#app/domain/search/search-ranking.ts';
+import { matchesPlan, RANK, rankOf, titleTierTerms } from '#app/domain/search/search-ranking.ts';
 import { bigramsOf, textRuns } from '#app/domain/search/text-runs.ts';
 
 const trip: SearchableTrip = {
@@ -49,5 +49,38 @@ describe('searchDocumentOf', () => {
     expect(rankOf(doc, planSearch('臺中市政府'))).toBe(RANK.phraseInTitle);
     expect(rankOf(doc, planSearch('經發局局長'))).toBe(RANK.phraseInBody);
     expect(rankOf(doc, planSearch('NVIDIA 呂曜志'))).toBe(RANK.allTokens);
+  });
+});
+
+describe('title terms', () => {
+  const titles = ['臺中市政府赴美西進行市政交流合作案', '赴日本名古屋參加花博交流', '2018台中世界花卉博覽會 iclei 年會', '名古屋', '赴韓國昌原市參訪'];
+  const queries = ['名古屋', '花博', '名古屋 參加花博', '市政交流', '臺中市政府', '昌原市', '台中世界', '中世', '博覽會'];
+
+  it('are marked so that no body term can be mistaken for one', () => {
+    const doc = searchDocumentOf({ ...trip, title: '赴日本名古屋參加花博交流' });
+    expect(doc.terms).toEqual(expect.arrayContaining(['§名古', '§古屋', '§花博', '名古', '花博']));
+    expect(doc.terms.filter((t) => t.startsWith('§')).every((t) => doc.title.includes(t.slice(1)))).toBe(true);
+    // Body-only words get no title term.
+    expect(doc.terms).not.toContain('§樹城');
+    expect(doc.terms).toContain('樹城');
+  });
+
+  it('are held by every document whose title contains a one-run CJK phrase, so the title tier can be read from the index', () => {
+    for (const title of titles) {
+      const doc = searchDocumentOf({ ...trip, title });
+      const held = new Set(doc.terms);
+      for (const query of queries) {
+        const plan = planSearch(query);
+        const terms = titleTierTerms(plan);
+        expect(terms, query).not.toBeNull();
+        const inTitleTier = matchesPlan(doc, plan) && rankOf(doc, plan) === RANK.phraseInTitle;
+        const fromIndex = terms!.every((t) => held.has(t)) && doc.title.includes(plan.phrase);
+        expect(fromIndex, `${title} / ${query}`).toBe(inTitleTier);
+      }
+    }
+  });
+
+  it('are not used for phrases the index cannot prove in a title (Latin words, mixed scripts, one character)', () => {
+    for (const query of ['NVIDIA', 'iclei 年會', '2018台中', '市']) expect(titleTierTerms(planSearch(query)), query).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import { RANK } from '#app/domain/search/search-ranking.ts';
+import { RANK, titleTierTerms } from '#app/domain/search/search-ranking.ts';
 import { planSearch, type SearchPlan } from '#app/domain/search/search-plan.ts';
 import { searchIndexDialectOf } from '#app/store/dialect/search-index-dialect.ts';
 
@@ -19,6 +19,13 @@ export interface TripSearchSql {
   matches: RawBuilder<SqlBool>;
   /** Relevance tier of the document (see RANK in the domain), higher first. */
   rank: RawBuilder<number>;
+  /**
+   * True exactly for the matches of the best tier (the phrase in the title), answered from the
+   * title terms; undefined when the plan's phrase is not one the index can prove in a title.
+   * A title holding the phrase holds every token and checked substring too (the title is a
+   * field of the body), so no other condition is needed.
+   */
+  titleTier?: RawBuilder<SqlBool>;
 }
 
 /**
@@ -44,17 +51,28 @@ export function tripSearchSql(db: Kysely<any>, plan: SearchPlan): TripSearchSql 
   // it: the tier is phraseInTitle or phraseInBody. Same order, without a LIKE over thousands of
   // bodies for a common word.
   const bodyTier = matchesHoldPhrase(plan) ? sql.lit(RANK.phraseInBody) : sql`case when d.body like ${phrase} escape '\\' then ${sql.lit(RANK.phraseInBody)} else ${sql.lit(RANK.allTokens)} end`;
+  const titleTerms = titleTierTerms(plan);
   return {
     matches: conditions.length > 0 ? sql<SqlBool>`(${sql.join(conditions, sql` and `)})` : sql<SqlBool>`1 = 0`,
     rank: sql<number>`(case when d.title like ${phrase} escape '\\' then ${sql.lit(RANK.phraseInTitle)} else ${bodyTier} end)`,
+    ...(titleTerms ? { titleTier: sql<SqlBool>`(${searchIndexDialectOf(db).holdsAllTerms(titleTerms)} and d.title like ${phrase} escape '\\')` } : {}),
   };
 }
 
-/** Ids of matching trips, best first (rank, then latest start), and how many match; for tools and benchmarks. */
+/**
+ * Ids of matching trips, best first (rank, then latest start), and how many match; for tools and
+ * benchmarks. Ranked as TripRepository.list ranks: the title tier from the title terms first.
+ */
 export async function searchTripIds(db: Kysely<any>, query: string, page: { limit: number; offset: number }): Promise<{ ids: string[]; total: number }> {
   const search = tripSearchSql(db, planSearch(query));
-  const base = db.selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id').where(search.matches);
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows: { id: string }[] = await base.select('trips.id').orderBy(search.rank, 'desc').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(page.limit).offset(page.offset).execute();
-  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  const count = await db.selectFrom('trip_search_documents as d').where(search.matches).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = Number(count.n);
+  const joined = (condition: RawBuilder<SqlBool>) => db.selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id').where(condition);
+  const need = page.offset + page.limit;
+  if (search.titleTier) {
+    const rows: { id: string }[] = await joined(search.titleTier).select('trips.id').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(need).execute();
+    if (rows.length === need || rows.length === total) return { ids: rows.slice(page.offset).map((r) => r.id), total };
+  }
+  const rows: { id: string }[] = await joined(search.matches).select('trips.id').orderBy(search.rank, 'desc').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(page.limit).offset(page.offset).execute();
+  return { ids: rows.map((r) => r.id), total };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { Database, TripsTable } from '#app/store/database-schema.ts';
 import type { SettlementStatus, Trip, TripInput, TripPatch } from '#app/domain/trips/trip-schema.ts';
 import { childRows, tripColumns, tripFromRows } from '#app/store/trips/trip-rows.ts';
@@ -126,9 +126,48 @@ export class TripRepository {
   /** A page of trips matching the filter, and how many match in all. */
   async list(filter: TripFilter): Promise<{ items: Trip[]; total: number }> {
     const search = filter.q ? tripSearchSql(this.db, planSearch(filter.q)) : undefined;
+    const query = this.filtered(filter, search?.matches);
+    const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filter;
+    const total = await cachedTotal(this.db, JSON.stringify(counted), async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
+    const sort = filter.sort ?? (search ? 'relevance' : '-start');
+    if (sort === 'relevance' && search?.titleTier) {
+      // The best tier (the phrase in the title) comes first, by date. Read from the title terms,
+      // it is a few hundred trips where the whole match set can be tens of thousands; when it
+      // fills the page, the page is the same as the full ranking's.
+      const need = filter.offset + filter.limit;
+      const rows = await this.filtered(filter, search.titleTier).selectAll('trips').orderBy('start_date', 'desc').orderBy('trips.id').limit(need).execute();
+      if (rows.length === need || rows.length === total) return { items: await this.hydrate(rows.slice(filter.offset)), total };
+    }
+    let page = query.selectAll('trips');
+    switch (sort) {
+      case 'relevance':
+        if (search) page = page.orderBy(search.rank, 'desc');
+        page = page.orderBy('start_date', 'desc');
+        break;
+      case 'start':
+        page = page.orderBy('start_date', 'asc');
+        break;
+      case 'title':
+        page = page.orderBy('trips.title', 'asc');
+        break;
+      case 'cost':
+        page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'asc');
+        break;
+      case '-cost':
+        page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'desc');
+        break;
+      default:
+        page = page.orderBy('start_date', 'desc');
+    }
+    const rows = await page.orderBy('trips.id').limit(filter.limit).offset(filter.offset).execute();
+    return { items: await this.hydrate(rows), total };
+  }
+
+  /** Trips matching the filter's conditions and, when given, a search condition on the joined document `d`. */
+  private filtered(filter: TripFilter, condition: RawBuilder<SqlBool> | undefined) {
     const from = this.db.selectFrom('trips');
     // A search joins each trip's search document as `d`; every other condition names trips' columns.
-    let query = search ? (this.db.withTables<SearchTables>().selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id') as unknown as typeof from) : from;
+    let query = condition ? (this.db.withTables<SearchTables>().selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id') as unknown as typeof from) : from;
     if (filter.year !== undefined) {
       query = query.where('start_date', '>=', `${filter.year}-01-01`).where('start_date', '<=', `${filter.year}-12-31`);
     }
@@ -178,32 +217,8 @@ export class TripRepository {
         orAgency === null ? eb('lifecycle_state', 'in', visibleStates) : eb.or([eb('lifecycle_state', 'in', visibleStates), eb('organising_agency', '=', orAgency)]),
       );
     }
-    if (search) query = query.where(search.matches);
-    const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filter;
-    const total = await cachedTotal(this.db, JSON.stringify(counted), async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
-    let page = query.selectAll('trips');
-    switch (filter.sort ?? (search ? 'relevance' : '-start')) {
-      case 'relevance':
-        if (search) page = page.orderBy(search.rank, 'desc');
-        page = page.orderBy('start_date', 'desc');
-        break;
-      case 'start':
-        page = page.orderBy('start_date', 'asc');
-        break;
-      case 'title':
-        page = page.orderBy('trips.title', 'asc');
-        break;
-      case 'cost':
-        page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'asc');
-        break;
-      case '-cost':
-        page = page.orderBy(sql`coalesce(budget_actual, budget_approved, budget_estimate, 0)`, 'desc');
-        break;
-      default:
-        page = page.orderBy('start_date', 'desc');
-    }
-    const rows = await page.orderBy('trips.id').limit(filter.limit).offset(filter.offset).execute();
-    return { items: await this.hydrate(rows), total };
+    if (condition) query = query.where(condition);
+    return query;
   }
 
   /** Who created and who submitted a trip, or undefined when there is no such trip. */
