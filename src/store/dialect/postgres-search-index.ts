@@ -26,4 +26,8 @@ export const postgresSearchIndex: SearchIndexDialect = {
   holdsAllTerms(terms) {
     return sql`string_to_array(d.terms, ' ') @> ${[...terms]}::text[]`;
   },
+  async countHoldingAllTerms(db, terms) {
+    const row = (await sql<{ n: string | number }>`select count(*) as n from trip_search_documents d where string_to_array(d.terms, ' ') @> ${[...terms]}::text[]`.execute(db)).rows[0];
+    return Number(row?.n ?? 0);
+  },
 };

@@ -20,6 +20,8 @@ export interface SearchIndexDialect {
   unindexDocuments(db: Kysely<any>, tripIds: readonly string[]): Promise<void>;
   /** Condition on the document row aliased `d`: it holds every term (terms non-empty). */
   holdsAllTerms(terms: readonly string[]): RawBuilder<SqlBool>;
+  /** How many documents hold every term (terms non-empty), from the term index alone. */
+  countHoldingAllTerms(db: Kysely<any>, terms: readonly string[]): Promise<number>;
 }
 
 /** The search index implementation for the database behind `db` (a handle or a transaction). */

@@ -64,9 +64,9 @@ export function tripSearchSql(db: Kysely<any>, plan: SearchPlan): TripSearchSql 
  * benchmarks. Ranked as TripRepository.list ranks: the title tier from the title terms first.
  */
 export async function searchTripIds(db: Kysely<any>, query: string, page: { limit: number; offset: number }): Promise<{ ids: string[]; total: number }> {
-  const search = tripSearchSql(db, planSearch(query));
-  const count = await db.selectFrom('trip_search_documents as d').where(search.matches).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const total = Number(count.n);
+  const plan = planSearch(query);
+  const search = tripSearchSql(db, plan);
+  const total = await countMatchingDocuments(db, plan, search);
   const joined = (condition: RawBuilder<SqlBool>) => db.selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id').where(condition);
   const need = page.offset + page.limit;
   if (search.titleTier) {
@@ -75,4 +75,11 @@ export async function searchTripIds(db: Kysely<any>, query: string, page: { limi
   }
   const rows: { id: string }[] = await joined(search.matches).select('trips.id').orderBy(search.rank, 'desc').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(page.limit).offset(page.offset).execute();
   return { ids: rows.map((r) => r.id), total };
+}
+
+/** How many documents match a plan: from the term index alone when no substring needs checking. */
+export async function countMatchingDocuments(db: Kysely<any>, plan: SearchPlan, search: TripSearchSql = tripSearchSql(db, plan)): Promise<number> {
+  if (plan.verify.length === 0 && plan.terms.length > 0) return searchIndexDialectOf(db).countHoldingAllTerms(db, plan.terms);
+  const count = await db.selectFrom('trip_search_documents as d').where(search.matches).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(count.n);
 }
