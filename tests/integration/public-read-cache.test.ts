@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { buildApp } from '#app/server/app.ts';
+import { acceptsGzip } from '#app/server/plugins/public-read-cache.ts';
 import { openStore } from '#app/store/open-database.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 import { buildTripInput } from '#tests/support/trip-builder.ts';
@@ -114,6 +116,26 @@ describe.each(DATABASE_KINDS)('public read cache (%s)', (kind) => {
     expect(bad.headers['etag']).toBeUndefined();
   });
 
+  it.each([32, 0])('sends public answers gzip\'d to clients that accept it, kept or computed (PUBLIC_CACHE_MB=%i)', async (mb) => {
+    await setUp(mb);
+    for (let i = 0; i < 4; i++) await new TripRepository(store.db).insert(buildTripInput({ title: `壓縮測試出國案${i}` }), { state: 'approved' });
+    const plain = await app.inject({ url: '/api/v1/trips?limit=5' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    for (let i = 0; i < 2; i++) {
+      const zipped = await app.inject({ url: '/api/v1/trips?limit=5', headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+      expect(zipped.headers['content-encoding']).toBe('gzip');
+      expect(zipped.headers['vary']).toContain('accept-encoding');
+      expect(zipped.rawPayload.length).toBeLessThan(plain.body.length / 2);
+      expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    }
+    const refused = await app.inject({ url: '/api/v1/trips?limit=5', headers: { 'accept-encoding': 'gzip;q=0' } });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
+    // Staff answers are not touched by the public cache.
+    expect((await app.inject({ url: '/api/v1/trips?limit=5', headers: { ...auth, 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
+  });
+
   it('with PUBLIC_CACHE_MB=0 keeps nothing but still tags answers', async () => {
     await setUp(0);
     const first = await app.inject({ url: '/api/v1/trips?limit=5' });
@@ -124,5 +146,18 @@ describe.each(DATABASE_KINDS)('public read cache (%s)', (kind) => {
     } finally {
       await restore();
     }
+  });
+});
+
+describe('acceptsGzip', () => {
+  it('reads Accept-Encoding as RFC 9110 does for gzip', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip;q=0.0, identity')).toBe(false);
+    expect(acceptsGzip('br, deflate')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+    expect(acceptsGzip(['br', 'gzip'])).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
+
+const compiled = new WeakMap<Kysely<any>, CompiledQuery<{ revision: number | string | bigint }>>();
 
 /**
  * The ledger's change counter (migration 0011): it moves with every committed write to the
@@ -8,6 +10,12 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function ledgerRevision(db: Kysely<any>): Promise<string | null> {
   if (db.isTransaction) return null;
-  const row = (await sql<{ revision: number | string | bigint }>`select revision from ledger_revision where id = 1`.execute(db)).rows[0];
+  // Compiled once per database: this runs on every public request and every list.
+  let query = compiled.get(db);
+  if (!query) {
+    query = sql<{ revision: number | string | bigint }>`select revision from ledger_revision where id = 1`.compile(db);
+    compiled.set(db, query);
+  }
+  const row = (await db.executeQuery(query)).rows[0];
   return row === undefined ? null : String(row.revision);
 }
