@@ -41,7 +41,7 @@ export function tripDays(start: string, end: string): number {
 }
 
 /** The best-known cost of a trip and where it comes from. */
-export function tripCost(trip: Pick<Trip, 'budget'>): { cost: number | null; basis: TripCostRatios['costBasis'] } {
+export function tripCost(trip: { budget: Pick<Trip['budget'], 'actual' | 'approved' | 'estimate'> }): { cost: number | null; basis: TripCostRatios['costBasis'] } {
   const { actual, approved, estimate } = trip.budget;
   if (actual !== null) return { cost: actual, basis: 'actual' };
   if (approved !== null) return { cost: approved, basis: 'approved' };
@@ -50,7 +50,7 @@ export function tripCost(trip: Pick<Trip, 'budget'>): { cost: number | null; bas
 }
 
 /** Delegation size used in ratios: the stated headcount, else the names listed (at least 1). */
-export function tripHeadcount(trip: Pick<Trip, 'headcount' | 'members'>): { headcount: number; basis: 'stated' | 'listed' } {
+export function tripHeadcount(trip: Pick<Trip, 'headcount'> & { members: readonly unknown[] }): { headcount: number; basis: 'stated' | 'listed' } {
   if (trip.headcount !== null) return { headcount: trip.headcount, basis: 'stated' };
   return { headcount: Math.max(1, trip.members.length), basis: 'listed' };
 }

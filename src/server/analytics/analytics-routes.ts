@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ledgerSummary, tripMatches } from '#app/domain/analytics/ledger-summary.ts';
+import { tripMatches } from '#app/domain/analytics/ledger-summary.ts';
 import { tripCostRatios } from '#app/domain/analytics/trip-cost-ratios.ts';
 import { countBy } from '#app/domain/analytics/trip-cost-ratios.ts';
 import { lintLedger } from '#app/domain/lints/ledger-lints.ts';
@@ -9,12 +9,27 @@ import { ledgerFilterQuery, ledgerSummaryBody, lintList, lintQuery, tripCostRati
 import { requireRole } from '#app/server/auth/require-role.ts';
 import { idParams } from '#app/server/outcomes/outcome-payloads.ts';
 import { tripVisibility } from '#app/server/outcomes/trip-visibility.ts';
+import { isClerkOnly } from '#app/server/auth/trip-access.ts';
+import type { Principal } from '#app/server/auth/principal.ts';
+import { PUBLISHED_STATES } from '#app/domain/workflow/lifecycle-state.ts';
 import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { errorBody } from '#app/server/trips/trip-payloads.ts';
-import { loadLedgerSnapshot } from '#app/store/analytics/ledger-snapshot.ts';
+import { loadLedgerSnapshot, loadTripOutcomeFacts } from '#app/store/analytics/ledger-snapshot.ts';
+import { readLedgerSummary, type TripVisibilityRule } from '#app/store/analytics/ledger-summary-reader.ts';
+import { TripRepository } from '#app/store/trips/trip-repository.ts';
 import type { Store } from '#app/store/open-database.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * `tripVisibility` (src/server/outcomes/trip-visibility.ts) as a rule the database applies:
+ * undefined (everything) for staff; published trips for the public; a clerk's (or any other
+ * principal's) own agency's trips besides the published ones.
+ */
+export function tripVisibilityRule(principal: Principal | null): TripVisibilityRule | undefined {
+  if (principal && principal.roles.length > 0 && !isClerkOnly(principal)) return undefined;
+  return { states: PUBLISHED_STATES, orAgency: principal?.agency ?? null };
+}
 
 /** What each trip achieved for its cost, cross-trip figures, and data-quality lints. */
 export async function analyticsRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
@@ -25,10 +40,9 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
     schema: { tags: ['analytics'], summary: 'Cost, cost per member and per person-day, outcomes by type and status of one trip', params: idParams, response: { 200: tripCostRatiosBody, 404: errorBody } },
     handler: async (request) => {
       const visible = await tripVisibility(db, request.principal);
-      const snapshot = await loadLedgerSnapshot(options.store.db, (id) => id === request.params.id && visible(id));
-      const trip = snapshot.trips[0];
+      const trip = visible(request.params.id) ? await new TripRepository(options.store.db).get(request.params.id) : undefined;
       if (!trip) throw new HttpError(404, 'trip-not-found', `No trip with id ${request.params.id}`, `找不到編號 ${request.params.id} 的出國案`);
-      return tripCostRatios(trip, snapshot.outcomes);
+      return tripCostRatios(trip, await loadTripOutcomeFacts(options.store.db, trip.id));
     },
   });
 
@@ -43,8 +57,8 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
   r.get('/api/v1/analytics/summary', {
     schema: { tags: ['analytics'], summary: 'Totals, cost ratios, trips per country, outcomes per type/status/theme, follow-up realisation', querystring: ledgerFilterQuery, response: { 200: ledgerSummaryBody, 400: errorBody } },
     handler: async (request) => {
-      const snapshot = await loadLedgerSnapshot(options.store.db, await tripVisibility(db, request.principal));
-      return ledgerSummary(snapshot.trips, snapshot.outcomes, snapshot.followUps, request.query, today());
+      // Streamed page by page: memory stays flat however large the ledger (equal to ledgerSummary over the snapshot).
+      return readLedgerSummary(options.store.db, request.query, today(), tripVisibilityRule(request.principal));
     },
   });
 

@@ -44,3 +44,20 @@ export async function loadLedgerSnapshot(raw: Kysely<Database>, visible: (tripId
   const outcomeIds = new Set(outcomes.map((o) => o.id));
   return { trips, outcomes, followUps: followUpRows.filter((f) => outcomeIds.has(f.outcome_id)).map((f) => ({ outcomeId: f.outcome_id, status: f.status, dueOn: f.due_on })) };
 }
+
+/** The outcome facts of one trip (without text), for its cost ratios. */
+export async function loadTripOutcomeFacts(raw: Kysely<Database>, tripId: string): Promise<OutcomeFacts[]> {
+  const db = outcomeDb(raw);
+  const [rows, themeLinks] = await Promise.all([
+    db.selectFrom('trip_outcomes').select(['id', 'trip_id', 'type', 'status', 'agency']).where('trip_id', '=', tripId).orderBy('position').execute(),
+    db.selectFrom('outcome_theme_links as l').innerJoin('trip_outcomes as o', 'o.id', 'l.outcome_id').select(['l.outcome_id', 'l.theme_id']).where('o.trip_id', '=', tripId).execute(),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    tripId: r.trip_id,
+    type: r.type as OutcomeType | null,
+    status: r.status as OutcomeStatus,
+    agency: r.agency,
+    themes: themeLinks.filter((l) => l.outcome_id === r.id).map((l) => l.theme_id),
+  }));
+}
