@@ -46,3 +46,12 @@ process.once('SIGTERM', () => void bare.close());
 const bytes = Object.fromEntries(Object.entries(bodies).map(([name, body]) => [name, { sent: body.bytes.length, json: body.jsonBytes, encoding: body.encoding ?? 'identity' }]));
 const settings = { HOST: config.HOST, PORT: config.PORT, RATE_LIMIT_PER_MINUTE: config.RATE_LIMIT_PER_MINUTE, LOG_LEVEL: config.LOG_LEVEL, SEED_ON_EMPTY: config.SEED_ON_EMPTY, TRUST_PROXY: config.TRUST_PROXY, PUBLIC_CACHE_MB: config.PUBLIC_CACHE_MB };
 process.stdout.write(`${JSON.stringify({ api: new URL(api).port, bare: new URL(bareUrl).port, bytes, settings })}\n`);
+
+// BENCH_MEMORY_LOG=1: the heap's share of the resident memory, every 2 s, on stderr.
+if (process.env.BENCH_MEMORY_LOG) {
+  setInterval(() => {
+    const m = process.memoryUsage();
+    const mb = (n: number) => (n / 2 ** 20).toFixed(0);
+    process.stderr.write(`memory: rss ${mb(m.rss)} heapTotal ${mb(m.heapTotal)} heapUsed ${mb(m.heapUsed)} external ${mb(m.external)} arrayBuffers ${mb(m.arrayBuffers)} MB\n`);
+  }, 2000).unref();
+}

@@ -7,8 +7,9 @@ import { buildTripInput } from '#tests/support/trip-builder.ts';
 import { createTestStore, DATABASE_KINDS, type TestStore } from '#tests/support/test-store.ts';
 
 // Several server processes behind one database (docs/scaling.md): each process has its own pool
-// and caches nothing between requests, so a write through one is seen, and searchable, through
-// the other at once, and the version check keeps concurrent edits from different processes safe.
+// and keeps answers only per the shared ledger revision, so a write through one is seen, and
+// searchable, through the other at once, and the version check keeps concurrent edits from
+// different processes safe.
 
 const TOKEN = 'two-servers-token-0123456789';
 const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
@@ -84,6 +85,21 @@ describe.skipIf(!DATABASE_KINDS.includes(kind))('two server processes on one Pos
     expect((await get(b, `/api/v1/trips/${created.id}`)).body).toEqual(created);
     const found = await get(b, `/api/v1/trips?q=${encodeURIComponent('極光')}`);
     expect((found.body.items as Trip[]).map((t) => t.id)).toEqual([created.id]);
+  });
+
+  it('an anonymous answer kept by one process is dropped when the other writes', async () => {
+    const anonymous = async (server: Server, path: string) => (await fetch(server.url + path)).json() as Promise<Trip & { items: Trip[] }>;
+    const [first] = (await anonymous(b, '/api/v1/trips?sort=start&limit=1')).items;
+    expect(first).toBeDefined();
+    const path = `/api/v1/trips/${first!.id}`;
+    const before = await anonymous(b, path);
+    expect(await anonymous(b, path)).toEqual(before);
+    const current = (await get(a, path)).body as unknown as Trip;
+    const patched = await fetch(a.url + path, { method: 'PATCH', headers: auth, body: JSON.stringify({ version: current.version, outcomes: [...current.outcomes, { text: '另一程序寫入的新成果。' }] }) });
+    expect(patched.status, await patched.clone().text()).toBe(200);
+    const after = await anonymous(b, path);
+    expect(after.outcomes.map((o) => o.text)).toContain('另一程序寫入的新成果。');
+    expect(after.outcomes).toHaveLength(before.outcomes.length + 1);
   });
 
   it('of edits racing through both processes on one version, exactly one wins', async () => {

@@ -4,7 +4,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import type { CouncilReportModel } from '#app/domain/reports/council-report-model.ts';
 import { REPORT_FONT_FAMILY, renderCouncilReportHtml, type TocPages } from '#app/reports/html/council-report-html.ts';
 
@@ -31,6 +30,9 @@ export async function htmlToPdf(htmls: readonly string[]): Promise<Uint8Array[]>
   if (!existsSync(executablePath)) {
     throw new PdfUnavailableError(`Chromium is not installed at ${executablePath}; run scripts/install-system-deps.sh or set CHROMIUM_PATH to make PDFs`);
   }
+  // Loaded on the first PDF, not at start: playwright-core alone adds ~80 MB to a server's
+  // resident memory (36 MB of heap), more than the rest of the server's libraries together.
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     const page = await browser.newPage();
