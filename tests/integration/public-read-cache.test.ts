@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
@@ -134,6 +134,24 @@ describe.each(DATABASE_KINDS)('public read cache (%s)', (kind) => {
     expect(refused.body).toBe(plain.body);
     // Staff answers are not touched by the public cache.
     expect((await app.inject({ url: '/api/v1/trips?limit=5', headers: { ...auth, 'accept-encoding': 'gzip' } })).headers['content-encoding']).toBeUndefined();
+  });
+
+  it('computes an answer once for requests arriving together, and lets them compute if the first fails', async () => {
+    await setUp();
+    const list = vi.spyOn(TripRepository.prototype, 'list');
+    try {
+      const together = await Promise.all(Array.from({ length: 12 }, () => app.inject({ url: '/api/v1/trips?limit=3' })));
+      expect(together.map((r) => r.statusCode)).toEqual(Array(12).fill(200));
+      expect(new Set(together.map((r) => r.body)).size).toBe(1);
+      expect(list).toHaveBeenCalledTimes(1);
+      list.mockClear();
+      list.mockRejectedValueOnce(new Error('database went away'));
+      const afterFailure = await Promise.all(Array.from({ length: 4 }, () => app.inject({ url: '/api/v1/trips?limit=4' })));
+      expect(afterFailure.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 500]);
+      expect(afterFailure.filter((r) => r.statusCode === 200).every((r) => r.json().items.length === 1)).toBe(true);
+    } finally {
+      list.mockRestore();
+    }
   });
 
   it('with PUBLIC_CACHE_MB=0 keeps nothing but still tags answers', async () => {

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ledgerRevision } from '#app/store/revision/ledger-revision.ts';
 import type { Store } from '#app/store/open-database.ts';
 
@@ -21,7 +21,7 @@ declare module 'fastify' {
     publicCache?: boolean;
   }
   interface FastifyRequest {
-    publicCache: { key: string; revision: string; hit: boolean } | null;
+    publicCache: { key: string; revision: string; hit: boolean; settle?: (answer: Omit<KeptAnswer, 'bytes'> | null) => void } | null;
   }
 }
 
@@ -33,7 +33,8 @@ const CACHE_CONTROL = 'public, no-cache';
 /** Smaller answers gain nothing worth a compression. */
 const GZIP_MIN_BYTES = 1024;
 
-interface KeptAnswer {
+/** An answer as kept: the JSON bytes, their gzip (for answers over 1 KB) and the content type. */
+export interface KeptAnswer {
   body: Buffer;
   gzip: Buffer | null;
   type: string;
@@ -108,8 +109,18 @@ function matchesTag(header: string | undefined, etag: string): boolean {
  */
 export function registerPublicReadCache(app: FastifyInstance, options: { store: Store; maxBytes: number }): void {
   const cache = new ByteBoundedLru(options.maxBytes);
+  // Answers being computed, by key. After a write, the portal's home page (every trip of the
+  // ledger folded into one overview: seconds at 100,000 trips) is asked for by every visitor at
+  // once; they wait for the first one's answer instead of each computing it again.
+  const computing = new Map<string, Promise<Omit<KeptAnswer, 'bytes'> | null>>();
   let cachedRevision: string | null = null;
   app.decorateRequest('publicCache', null);
+
+  const send = (request: FastifyRequest, reply: FastifyReply, answer: Omit<KeptAnswer, 'bytes'>) => {
+    reply.code(200).type(answer.type);
+    if (answer.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(answer.gzip);
+    return reply.send(answer.body);
+  };
 
   // preValidation: after every onRequest hook, the per-route rate limit included, so a kept
   // answer still counts against the client's limit.
@@ -131,14 +142,33 @@ export function registerPublicReadCache(app: FastifyInstance, options: { store: 
       request.publicCache.hit = true;
       return reply.code(304).send();
     }
-    const kept = options.maxBytes > 0 ? cache.get(key) : undefined;
+    if (options.maxBytes === 0) return;
+    const kept = cache.get(key);
     if (kept) {
       request.publicCache.hit = true;
-      reply.code(200).type(kept.type);
-      if (kept.gzip && acceptsGzip(request.headers['accept-encoding'])) return reply.header('content-encoding', 'gzip').send(kept.gzip);
-      return reply.send(kept.body);
+      return send(request, reply, kept);
     }
+    const pending = computing.get(key);
+    if (pending) {
+      const answer = await pending;
+      // The first request failed or gave no JSON: this one computes its own answer.
+      if (!answer) return;
+      request.publicCache.hit = true;
+      return send(request, reply, answer);
+    }
+    let resolve!: (answer: Omit<KeptAnswer, 'bytes'> | null) => void;
+    const promise = new Promise<Omit<KeptAnswer, 'bytes'> | null>((r) => (resolve = r));
+    computing.set(key, promise);
+    request.publicCache.settle = (answer) => {
+      if (computing.get(key) === promise) computing.delete(key);
+      resolve(answer);
+    };
   });
+
+  // Whatever ends a request (an error, a client gone) releases the requests waiting on it.
+  const release = async (request: FastifyRequest) => request.publicCache?.settle?.(null);
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   app.addHook('onSend', async (request, reply, payload) => {
     const entry = request.publicCache;
@@ -146,13 +176,16 @@ export function registerPublicReadCache(app: FastifyInstance, options: { store: 
     if (reply.statusCode !== 200 || typeof payload !== 'string') {
       // Only a kept answer's representation is known to follow from the tag.
       reply.removeHeader('etag');
+      entry.settle?.(null);
       return payload;
     }
     // Kept only while the revision is the one it was computed under; a write meanwhile moved it.
     const keep = options.maxBytes > 0 && entry.revision === cachedRevision;
     const body = Buffer.from(payload);
     const gzip = body.length >= GZIP_MIN_BYTES ? gzipSync(body, { level: keep ? 6 : 1 }) : null;
-    if (keep) cache.set(entry.key, { body, gzip, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') });
+    const answer = { body, gzip, type: String(reply.getHeader('content-type') ?? 'application/json; charset=utf-8') };
+    if (keep) cache.set(entry.key, answer);
+    entry.settle?.(answer);
     if (gzip && acceptsGzip(request.headers['accept-encoding'])) {
       reply.header('content-encoding', 'gzip');
       return gzip;
