@@ -176,8 +176,8 @@ describe.each(DATABASE_KINDS)('streamed ledger summary on %s', (kind) => {
     it(`equals the in-memory summary for every filter, as seen by ${who}`, async () => {
       for (const filter of FILTERS) {
         const { snapshot, summary: expected } = await reference(principal, filter);
-        for (const pageSize of [1, 4, 1000]) {
-          expect(await readLedgerSummary(store.db, filter, TODAY, tripVisibilityRule(principal), pageSize), `${JSON.stringify(filter)} in pages of ${pageSize}`).toEqual(expected);
+        for (const paging of [{ pageSize: 1 }, { pageSize: 4, outcomesPerQuery: 3 }, { pageSize: 1000, outcomesPerQuery: 7 }, {}]) {
+          expect(await readLedgerSummary(store.db, filter, TODAY, tripVisibilityRule(principal), paging), `${JSON.stringify(filter)} in pages of ${JSON.stringify(paging)}`).toEqual(expected);
         }
         expect(ledgerSummary(snapshot.trips, snapshot.outcomes, snapshot.followUps, filter, TODAY), JSON.stringify(filter)).toEqual(expected);
       }
