@@ -70,7 +70,9 @@ export async function* summaryTripPages(raw: Kysely<Database>, options: SummaryR
     let query = db
       .selectFrom('trips')
       .select(['id', 'start_date', 'end_date', 'organising_agency', 'headcount', 'budget_estimate', 'budget_approved', 'budget_actual'])
-      .where((eb) => eb.or([eb('start_date', '>', after), eb.and([eb('start_date', '=', after), eb('id', '>', afterId)])]));
+      // A row-value comparison, not `start_date > ? or (start_date = ? and id > ?)`: SQLite answers
+      // the OR by gathering and sorting every later trip for each page, the tuple by walking the index.
+      .where((eb) => eb(eb.refTuple('start_date', 'id'), '>', eb.tuple(after, afterId)));
     // Dates are ISO `YYYY-MM-DD`, so a four-digit year's trips lie between its first and last day.
     if (year !== undefined && Number.isInteger(year) && year >= 1000 && year <= 9999) {
       query = query.where('start_date', '>=', `${year}-01-01`).where('start_date', '<=', `${year}-12-31`);
