@@ -15,6 +15,7 @@ import * as m0009 from '#app/store/migrations/0009-search-covering-indexes.ts';
 import * as m0010 from '#app/store/migrations/0010-cost-sort-indexes.ts';
 import * as m0011 from '#app/store/migrations/0011-ledger-revision.ts';
 import * as m0012 from '#app/store/migrations/0012-title-search-terms.ts';
+import * as m0013 from '#app/store/migrations/0013-postgres-search-terms-function.ts';
 
 /** An open database: the Kysely handle plus the facts about its dialect. */
 export interface Store {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0010-cost-sort-indexes': m0010,
   '0011-ledger-revision': m0011,
   '0012-title-search-terms': m0012,
+  '0013-postgres-search-terms-function': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
