@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TripOverviewBuilder } from '#app/domain/portal/trip-overview.ts';
+import { TripOverviewBuilder, tripOverviewFacts, type TripOverviewFacts } from '#app/domain/portal/trip-overview.ts';
 import type { Trip, TripInput } from '#app/domain/trips/trip-schema.ts';
 import { buildTripInput } from '#tests/support/trip-builder.ts';
 
 // Only the fields the overview reads matter; the cast keeps the test independent of workflow fields.
-function stored(id: string, overrides: Partial<TripInput>): Trip {
-  return { id, ...buildTripInput(overrides), createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 } as Trip;
+function stored(id: string, overrides: Partial<TripInput>): TripOverviewFacts {
+  return tripOverviewFacts({ id, ...buildTripInput(overrides), createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', version: 1 } as Trip);
 }
 
 const budget = (actual: number | null) => ({ currency: 'TWD' as const, estimate: null, approved: null, actual, status: actual === null ? ('settling' as const) : ('settled' as const), estimateBreakdown: {}, actualBreakdown: {} });

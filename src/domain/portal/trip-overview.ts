@@ -29,8 +29,48 @@ export interface TripOverview {
   latest: TripSummary[];
 }
 
+/** What a trip's summary is made of; a `Trip` is one, and so are its overview facts. */
+export interface TripSummarySource {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  destinations: readonly { country: string; countryCode: string | null }[];
+  budget: { actual: number | null; status: SettlementStatus };
+}
+
+/**
+ * What the overview needs of one trip: no more than a reader has to fetch. `tripOverviewFacts`
+ * gives them for a whole `Trip`.
+ */
+export interface TripOverviewFacts extends TripSummarySource {
+  /** The stated headcount, null when none is stated. */
+  headcount: number | null;
+  /**
+   * How many members the trip lists, counted as its travellers where no headcount is stated; null
+   * when not counted (a reader may skip the count for a trip that states a headcount).
+   */
+  memberCount: number | null;
+  outcomeCount: number;
+}
+
+/** The overview's facts of a whole trip. */
+export function tripOverviewFacts(trip: Trip): TripOverviewFacts {
+  return {
+    id: trip.id,
+    title: trip.title,
+    start: trip.start,
+    end: trip.end,
+    destinations: trip.destinations,
+    budget: { actual: trip.budget.actual, status: trip.budget.status },
+    headcount: trip.headcount,
+    memberCount: trip.members.length,
+    outcomeCount: trip.outcomes.length,
+  };
+}
+
 /** The summary of one trip shown in lists. */
-export function summarizeTrip(trip: Trip): TripSummary {
+export function summarizeTrip(trip: TripSummarySource): TripSummary {
   return {
     id: trip.id,
     title: trip.title,
@@ -53,12 +93,15 @@ export class TripOverviewBuilder {
   private travellerCount = 0;
   private readonly countries = new Map<string, { code: string | null; name: string; trips: number }>();
   private readonly years = new Map<number, { year: number; trips: number; actual: number; tripsWithoutActual: number }>();
-  private latest: Trip[] = [];
+  private latest: TripOverviewFacts[] = [];
 
   constructor(private readonly latestCount = 5) {}
 
-  /** Adds one trip. */
-  add(trip: Trip): void {
+  /**
+   * Adds one trip. Add each trip once; the order decides only which of a country's names is shown
+   * (its first trip's first destination there) and the order of equally counted, equally named countries.
+   */
+  add(trip: TripOverviewFacts): void {
     this.tripCount += 1;
     if (this.firstStart === null || trip.start < this.firstStart) this.firstStart = trip.start;
     if (this.lastEnd === null || trip.end > this.lastEnd) this.lastEnd = trip.end;
@@ -67,8 +110,8 @@ export class TripOverviewBuilder {
       this.actualTotal += actual;
       this.tripsWithActual += 1;
     }
-    this.outcomeCount += trip.outcomes.length;
-    this.travellerCount += trip.headcount ?? trip.members.length;
+    this.outcomeCount += trip.outcomeCount;
+    this.travellerCount += trip.headcount ?? trip.memberCount ?? 0;
 
     // A trip visiting two cities of one country counts once for that country.
     const seen = new Set<string>();
@@ -110,6 +153,6 @@ export class TripOverviewBuilder {
   }
 }
 
-function newestFirst(trips: Trip[]): Trip[] {
+function newestFirst<T extends { id: string; start: string }>(trips: T[]): T[] {
   return [...trips].sort((a, b) => (a.start === b.start ? a.id.localeCompare(b.id) : b.start.localeCompare(a.start)));
 }
