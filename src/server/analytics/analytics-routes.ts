@@ -55,6 +55,7 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
   });
 
   r.get('/api/v1/analytics/summary', {
+    config: { publicCache: true },
     schema: { tags: ['analytics'], summary: 'Totals, cost ratios, trips per country, outcomes per type/status/theme, follow-up realisation', querystring: ledgerFilterQuery, response: { 200: ledgerSummaryBody, 400: errorBody } },
     handler: async (request) => {
       // Streamed page by page: memory stays flat however large the ledger (equal to ledgerSummary over the snapshot).
