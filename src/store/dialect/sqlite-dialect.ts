@@ -34,6 +34,13 @@ export function sqliteAdapter(path: string): DialectAdapter {
 }
 
 const STATEMENT_CACHE_SIZE = 256;
+const MAX_CACHED_PARAMETERS = 100;
+
+function parameterCount(sql: string): number {
+  let n = 0;
+  for (let i = sql.indexOf('?'); i !== -1; i = sql.indexOf('?', i + 1)) n += 1;
+  return n;
+}
 
 /**
  * The database as Kysely sees it, with prepared statements reused by their SQL text. Kysely
@@ -52,7 +59,9 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
       const kept = statements.get(sql);
       if (kept && !kept.busy) return kept;
       const statement = sqlite.prepare(sql);
-      if (!kept) {
+      // Not kept: statements binding long id lists (pages of a streamed ledger) weigh tens of KB
+      // each, and their preparation is small beside the work they do.
+      if (!kept && parameterCount(sql) <= MAX_CACHED_PARAMETERS) {
         if (statements.size >= size) statements.delete(statements.keys().next().value as string);
         statements.set(sql, statement);
       }
