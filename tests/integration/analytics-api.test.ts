@@ -48,8 +48,16 @@ describe.each(DATABASE_KINDS)('analytics API on %s', (kind) => {
     expect((await app.inject({ url: `/api/v1/analytics/summary?person=${encodeURIComponent('呂曜志')}` })).json().trips).toBe(4);
     const sister = (await app.inject({ url: '/api/v1/analytics/summary?theme=sister-cities' })).json();
     expect(sister.outcomes).toBe(sister.outcomesPerTheme['sister-cities']);
-    const perTrip = (await app.inject({ url: '/api/v1/analytics/trips?year=2016' })).json().items as { start: string }[];
-    expect(perTrip.every((t) => t.start.startsWith('2016'))).toBe(true);
+    const perTrip = (await app.inject({ url: '/api/v1/analytics/trips?year=2016' })).json() as { items: { tripId: string; start: string }[]; total: number };
+    expect(perTrip.items.length).toBeGreaterThan(0);
+    expect(perTrip.items.every((t) => t.start.startsWith('2016'))).toBe(true);
+    expect(perTrip.total).toBe(perTrip.items.length);
+    // Paged in the ledger's order (start date, then id); the total counts every matching trip.
+    const every = (await app.inject({ url: '/api/v1/analytics/trips' })).json() as { items: { tripId: string; start: string }[]; total: number };
+    expect(every.total).toBe(all.trips);
+    expect(every.items.map((t) => t.start)).toEqual(every.items.map((t) => t.start).sort());
+    const second = (await app.inject({ url: '/api/v1/analytics/trips?limit=5&offset=5' })).json() as { items: { tripId: string }[]; total: number };
+    expect(second).toEqual({ items: every.items.slice(5, 10), total: every.total });
     expect((await app.inject({ url: '/api/v1/analytics/summary?year=abc' })).json().message).toContain('year');
   });
 

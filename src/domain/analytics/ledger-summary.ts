@@ -58,8 +58,11 @@ export interface SummaryTripFacts {
   destinations: readonly { country: string; countryCode: string | null }[];
 }
 
-/** The filter as a test of one trip and its own outcomes, with the country looked up once. */
-function tripMatcher(filter: LedgerFilter): (trip: SummaryTripFacts, own: readonly OutcomeFacts[]) => boolean {
+/**
+ * The filter as a test of one trip and its own outcomes (only the trip's, not the whole ledger's),
+ * with the country looked up once: `tripMatches` for many trips.
+ */
+export function tripMatcher(filter: LedgerFilter): (trip: SummaryTripFacts, own: readonly OutcomeFacts[]) => boolean {
   const wanted = filter.country ? filter.country.trim() : undefined;
   const known = wanted === undefined ? undefined : countries.find((c) => c.code === wanted.toUpperCase() || c.name === wanted || c.aliases.includes(wanted));
   return (trip, own) => {

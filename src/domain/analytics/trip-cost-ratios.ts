@@ -67,8 +67,22 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Recor
   return counts;
 }
 
-/** Cost, cost per member and per person-day, and the outcomes of one trip by type and status. */
-export function tripCostRatios(trip: Trip, outcomes: readonly OutcomeFacts[]): TripCostRatios {
+/** What the cost ratios need of one trip: a `Trip` is one, and so is a trip read with only these columns. */
+export interface CostRatioTripFacts {
+  id: string;
+  title: string;
+  start: string;
+  end: string;
+  headcount: number | null;
+  budget: Pick<Trip['budget'], 'actual' | 'approved' | 'estimate'>;
+  members: readonly unknown[];
+}
+
+/**
+ * Cost, cost per member and per person-day, and the outcomes of one trip by type and status
+ * (only the outcomes of `trip` among `outcomes` count).
+ */
+export function tripCostRatios(trip: CostRatioTripFacts, outcomes: readonly Pick<OutcomeFacts, 'tripId' | 'type' | 'status'>[]): TripCostRatios {
   const days = tripDays(trip.start, trip.end);
   const { headcount, basis } = tripHeadcount(trip);
   const { cost, basis: costBasis } = tripCost(trip);

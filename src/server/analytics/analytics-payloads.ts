@@ -33,7 +33,14 @@ export const ledgerFilterQuery = z.object({
   theme: z.string().trim().min(1).max(64).optional().describe('Theme id'),
 });
 
-export const tripRatioList = z.object({ items: z.array(tripCostRatiosBody) });
+/** Filters of the per-trip ratios, and the page of matching trips to answer with. */
+export const tripRatioQuery = ledgerFilterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Trips per page (1–1000)'),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0).describe('Matching trips to skip (ordered by start date, then id)'),
+});
+
+/** A page of the matching trips' ratios (by start date, then id) and how many trips match in all. */
+export const tripRatioList = z.object({ items: z.array(tripCostRatiosBody), total: z.number().int().nonnegative().describe('Trips matching the filters') });
 
 /** Totals and ratios over the matching trips. */
 export const ledgerSummaryBody = z.object({

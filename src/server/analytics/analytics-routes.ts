@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { tripMatches } from '#app/domain/analytics/ledger-summary.ts';
 import { tripCostRatios } from '#app/domain/analytics/trip-cost-ratios.ts';
 import { countBy } from '#app/domain/analytics/trip-cost-ratios.ts';
 import { lintLedger } from '#app/domain/lints/ledger-lints.ts';
-import { ledgerFilterQuery, ledgerSummaryBody, lintList, lintQuery, tripCostRatiosBody, tripRatioList } from '#app/server/analytics/analytics-payloads.ts';
+import { ledgerFilterQuery, ledgerSummaryBody, lintList, lintQuery, tripCostRatiosBody, tripRatioList, tripRatioQuery } from '#app/server/analytics/analytics-payloads.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
 import { idParams } from '#app/server/outcomes/outcome-payloads.ts';
 import { tripVisibility } from '#app/server/outcomes/trip-visibility.ts';
@@ -16,6 +15,7 @@ import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { errorBody } from '#app/server/trips/trip-payloads.ts';
 import { loadLedgerSnapshot, loadTripOutcomeFacts } from '#app/store/analytics/ledger-snapshot.ts';
 import { readLedgerSummary, type TripVisibilityRule } from '#app/store/analytics/ledger-summary-reader.ts';
+import { readTripCostRatios } from '#app/store/analytics/trip-cost-ratio-reader.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 import type { Store } from '#app/store/open-database.ts';
 
@@ -47,10 +47,16 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
   });
 
   r.get('/api/v1/analytics/trips', {
-    schema: { tags: ['analytics'], summary: 'Per-trip cost ratios of the trips matching the filters', querystring: ledgerFilterQuery, response: { 200: tripRatioList, 400: errorBody } },
+    schema: {
+      tags: ['analytics'],
+      summary: 'Per-trip cost ratios of the trips matching the filters, a page at a time (by start date, then id), and how many match',
+      querystring: tripRatioQuery,
+      response: { 200: tripRatioList, 400: errorBody },
+    },
     handler: async (request) => {
-      const snapshot = await loadLedgerSnapshot(options.store.db, await tripVisibility(db, request.principal));
-      return { items: snapshot.trips.filter((t) => tripMatches(t, request.query, snapshot.outcomes)).map((t) => tripCostRatios(t, snapshot.outcomes)) };
+      // Streamed page by page like the summary: memory stays flat, and only the requested window is kept.
+      const { limit, offset, ...filter } = request.query;
+      return readTripCostRatios(options.store.db, filter, { limit, offset }, tripVisibilityRule(request.principal));
     },
   });
 

@@ -1,9 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '#app/store/database-schema.ts';
 import { createLedgerSummaryAccumulator, type FollowUpFacts, type LedgerFilter, type LedgerSummary, type SummaryTripFacts } from '#app/domain/analytics/ledger-summary.ts';
-import type { OutcomeFacts } from '#app/domain/analytics/trip-cost-ratios.ts';
+import type { CostRatioTripFacts, OutcomeFacts } from '#app/domain/analytics/trip-cost-ratios.ts';
 import type { OutcomeStatus, OutcomeType } from '#app/domain/outcomes/outcome-types.ts';
-import { outcomeDb } from '#app/store/outcomes/outcome-db.ts';
+import { outcomeDb, type OutcomeDb } from '#app/store/outcomes/outcome-db.ts';
 
 /** Outcome ids bound in one query: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const OUTCOMES_PER_QUERY = 500;
@@ -24,16 +24,22 @@ export interface TripVisibilityRule {
   orAgency: string | null;
 }
 
-/** One trip's facts for the summary, with its outcomes and their follow-ups. */
+/** One trip's facts for the summary and its cost ratios, with its outcomes and their follow-ups. */
 export interface SummaryTripRecord {
-  trip: SummaryTripFacts;
+  trip: SummaryTripFacts & Pick<CostRatioTripFacts, 'title'>;
   outcomes: OutcomeFacts[];
   followUps: FollowUpFacts[];
 }
 
 /** A record while its page is assembled: its lists still grow. */
 interface PageRecord extends SummaryTripRecord {
-  trip: SummaryTripFacts & { members: { name: string; title: string; agency: string | null }[]; destinations: { country: string; countryCode: string | null }[] };
+  trip: SummaryTripRecord['trip'] & { members: { name: string; title: string; agency: string | null }[]; destinations: { country: string; countryCode: string | null }[] };
+}
+
+/** Where a trip lies in the walk's order: its start date, then its id. */
+export interface TripKey {
+  start: string;
+  id: string;
 }
 
 /** What the reader narrows in SQL; anything else is left to the caller. */
@@ -52,6 +58,57 @@ export interface SummaryReadOptions {
   pageSize?: number;
   /** Outcome ids bound per query for their themes and follow-ups (default 500). */
   outcomesPerQuery?: number;
+  /** Start after this trip (its start date and id) instead of at the first one. */
+  after?: TripKey;
+  /** Whether to read the outcomes' themes (default true); without, every outcome's `themes` is empty. */
+  themes?: boolean;
+  /** Whether to read the outcomes' follow-ups (default true); without, every record's `followUps` is empty. */
+  followUps?: boolean;
+}
+
+/** Whether `year` is one the reader narrows to in SQL (a four-digit Gregorian year). */
+function narrowsYear(year: number | undefined): year is number {
+  return year !== undefined && Number.isInteger(year) && year >= 1000 && year <= 9999;
+}
+
+/** The trips table narrowed by visibility, and the year and theme where given. */
+function narrowedTrips(db: OutcomeDb, options: Pick<SummaryReadOptions, 'visibleTo' | 'year' | 'theme'>) {
+  const { visibleTo, year, theme } = options;
+  let query = db.selectFrom('trips');
+  // Dates are ISO `YYYY-MM-DD`, so a four-digit year's trips lie between its first and last day.
+  if (narrowsYear(year)) query = query.where('start_date', '>=', `${year}-01-01`).where('start_date', '<=', `${year}-12-31`);
+  if (visibleTo) {
+    const states = visibleTo.states.length ? [...visibleTo.states] : [''];
+    const orAgency = visibleTo.orAgency;
+    query = query.where((eb) => (orAgency === null ? eb('lifecycle_state', 'in', states) : eb.or([eb('lifecycle_state', 'in', states), eb('organising_agency', '=', orAgency)])));
+  }
+  if (theme) {
+    query = query.where(sql<boolean>`exists (select 1 from trip_outcomes o join outcome_theme_links l on l.outcome_id = o.id where o.trip_id = trips.id and l.theme_id = ${theme})`);
+  }
+  return query;
+}
+
+/**
+ * Whether the reader's SQL narrowing decides the domain filter exactly (no agency, country or
+ * person, which only the domain decides; a year the reader narrows to): then every trip it walks
+ * matches, and `countNarrowedTrips` and `narrowedTripKeyAt` count and skip them in SQL.
+ */
+export function narrowsExactly(filter: LedgerFilter): boolean {
+  return !filter.agency && !filter.country && !filter.person && (filter.year === undefined || narrowsYear(filter.year));
+}
+
+/** How many trips the reader would walk with these options. */
+export async function countNarrowedTrips(raw: Kysely<Database>, options: Pick<SummaryReadOptions, 'visibleTo' | 'year' | 'theme'>): Promise<number> {
+  const row = await narrowedTrips(outcomeDb(raw), options)
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** The key of the trip at `position` (0-based) of the reader's walk with these options, if there is one. */
+export async function narrowedTripKeyAt(raw: Kysely<Database>, options: Pick<SummaryReadOptions, 'visibleTo' | 'year' | 'theme'>, position: number): Promise<TripKey | undefined> {
+  const row = await narrowedTrips(outcomeDb(raw), options).select(['start_date', 'id']).orderBy('start_date').orderBy('id').limit(1).offset(position).executeTakeFirst();
+  return row && { start: row.start_date, id: row.id };
 }
 
 /**
@@ -63,31 +120,20 @@ export async function* summaryTripPages(raw: Kysely<Database>, options: SummaryR
   const db = outcomeDb(raw);
   const pageSize = options.pageSize ?? 250;
   const outcomesPerQuery = options.outcomesPerQuery ?? OUTCOMES_PER_QUERY;
-  const { visibleTo, year, theme } = options;
-  let after = '';
-  let afterId = '';
+  const readThemes = options.themes ?? true;
+  const readFollowUps = options.followUps ?? true;
+  let after = options.after?.start ?? '';
+  let afterId = options.after?.id ?? '';
   for (;;) {
-    let query = db
-      .selectFrom('trips')
-      .select(['id', 'start_date', 'end_date', 'organising_agency', 'headcount', 'budget_estimate', 'budget_approved', 'budget_actual'])
+    const rows = await narrowedTrips(db, options)
+      .select(['id', 'title', 'start_date', 'end_date', 'organising_agency', 'headcount', 'budget_estimate', 'budget_approved', 'budget_actual'])
       // A row-value comparison, not `start_date > ? or (start_date = ? and id > ?)`: SQLite answers
       // the OR by gathering and sorting every later trip for each page, the tuple by walking the index.
-      .where((eb) => eb(eb.refTuple('start_date', 'id'), '>', eb.tuple(after, afterId)));
-    // Dates are ISO `YYYY-MM-DD`, so a four-digit year's trips lie between its first and last day.
-    if (year !== undefined && Number.isInteger(year) && year >= 1000 && year <= 9999) {
-      query = query.where('start_date', '>=', `${year}-01-01`).where('start_date', '<=', `${year}-12-31`);
-    }
-    if (visibleTo) {
-      const states = visibleTo.states.length ? [...visibleTo.states] : [''];
-      const orAgency = visibleTo.orAgency;
-      query = query.where((eb) => (orAgency === null ? eb('lifecycle_state', 'in', states) : eb.or([eb('lifecycle_state', 'in', states), eb('organising_agency', '=', orAgency)])));
-    }
-    if (theme) {
-      query = query.where(
-        sql<boolean>`exists (select 1 from trip_outcomes o join outcome_theme_links l on l.outcome_id = o.id where o.trip_id = trips.id and l.theme_id = ${theme})`,
-      );
-    }
-    const rows = await query.orderBy('start_date').orderBy('id').limit(pageSize).execute();
+      .where((eb) => eb(eb.refTuple('start_date', 'id'), '>', eb.tuple(after, afterId)))
+      .orderBy('start_date')
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
     if (rows.length === 0) return;
     const ids = padded(
       rows.map((r) => r.id),
@@ -101,14 +147,14 @@ export async function* summaryTripPages(raw: Kysely<Database>, options: SummaryR
     // Themes and follow-ups by outcome id (their own indexes), not through a join that re-reads the outcome rows.
     const themeLinks: { outcome_id: string; theme_id: string }[] = [];
     const followUps: { outcome_id: string; status: string; due_on: string | null }[] = [];
-    for (let from = 0; from < outcomes.length; from += outcomesPerQuery) {
+    for (let from = 0; (readThemes || readFollowUps) && from < outcomes.length; from += outcomesPerQuery) {
       const outcomeIds = padded(
         outcomes.slice(from, from + outcomesPerQuery).map((o) => o.id),
         outcomesPerQuery,
       );
       const [links, fus] = await Promise.all([
-        db.selectFrom('outcome_theme_links').select(['outcome_id', 'theme_id']).where('outcome_id', 'in', outcomeIds).execute(),
-        db.selectFrom('outcome_follow_ups').select(['outcome_id', 'status', 'due_on']).where('outcome_id', 'in', outcomeIds).execute(),
+        readThemes ? db.selectFrom('outcome_theme_links').select(['outcome_id', 'theme_id']).where('outcome_id', 'in', outcomeIds).execute() : [],
+        readFollowUps ? db.selectFrom('outcome_follow_ups').select(['outcome_id', 'status', 'due_on']).where('outcome_id', 'in', outcomeIds).execute() : [],
       ]);
       themeLinks.push(...links);
       followUps.push(...fus);
@@ -118,6 +164,7 @@ export async function* summaryTripPages(raw: Kysely<Database>, options: SummaryR
       records.set(r.id, {
         trip: {
           id: r.id,
+          title: r.title,
           start: r.start_date,
           end: r.end_date,
           organisingAgency: r.organising_agency,
