@@ -47,6 +47,8 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
   });
 
   r.get('/api/v1/analytics/trips', {
+    // Anonymous pages are kept per ledger revision like the summary's: a repeated page is not walked again.
+    config: { publicCache: true },
     schema: {
       tags: ['analytics'],
       summary: 'Per-trip cost ratios of the trips matching the filters, a page at a time (by start date, then id), and how many match',
