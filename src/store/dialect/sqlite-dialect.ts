@@ -14,10 +14,12 @@ export function sqliteAdapter(path: string): DialectAdapter {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Page cache of 64 MiB (the default is 2 MiB): at 100,000 trips a search reads thousands of
-  // document rows, and re-reading them from the OS costs 2-3× (docs/benchmarks.md). Not mmap:
-  // mapped pages count in the server's resident memory and a large ledger would pass 300 MB.
-  sqlite.pragma('cache_size = -65536');
+  // Page cache of 32 MiB (the default is 2 MiB): at 100,000 trips a search over many matches
+  // reads thousands of index rows, and re-reading them from the OS costs 2-3×. 64 MiB was no
+  // faster once searches read the title tier and counted from the index, and cost 20 MB of
+  // resident memory (docs/benchmarks.md). Not mmap: mapped pages count in the server's resident
+  // memory and a large ledger would pass 300 MB.
+  sqlite.pragma('cache_size = -32768');
   sqlite.pragma('temp_store = MEMORY');
   // Query-planner statistics for tables and indexes that lack them or changed much (SQLite's
   // advice for long-lived connections). Without them a search over many matches reads whole
