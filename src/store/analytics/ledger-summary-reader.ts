@@ -8,16 +8,6 @@ import { outcomeDb, type OutcomeDb } from '#app/store/outcomes/outcome-db.ts';
 /** Outcome ids bound in one query: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const OUTCOMES_PER_QUERY = 500;
 
-/**
- * The ids filled up to `size` by repeating the last one (harmless in IN), so every query of a kind
- * has the same SQL text: SQLite's statement cache (sqlite-dialect.ts) then keeps one statement,
- * not one large statement per page.
- */
-function padded(ids: string[], size: number): string[] {
-  if (ids.length === 0 || ids.length >= size) return ids;
-  return ids.concat(Array.from({ length: size - ids.length }, () => ids[ids.length - 1] as string));
-}
-
 /** Which trips a requester may read: those in `states`, plus every trip of `orAgency` when it is not null. */
 export interface TripVisibilityRule {
   states: readonly string[];
@@ -135,10 +125,7 @@ export async function* summaryTripPages(raw: Kysely<Database>, options: SummaryR
       .limit(pageSize)
       .execute();
     if (rows.length === 0) return;
-    const ids = padded(
-      rows.map((r) => r.id),
-      pageSize,
-    );
+    const ids = rows.map((r) => r.id);
     const [destinations, members, outcomes] = await Promise.all([
       db.selectFrom('trip_destinations').select(['trip_id', 'country', 'country_code']).where('trip_id', 'in', ids).orderBy('trip_id').orderBy('position').execute(),
       db.selectFrom('trip_members').select(['trip_id', 'name', 'title', 'agency']).where('trip_id', 'in', ids).orderBy('trip_id').orderBy('position').execute(),
@@ -148,10 +135,7 @@ export async function* summaryTripPages(raw: Kysely<Database>, options: SummaryR
     const themeLinks: { outcome_id: string; theme_id: string }[] = [];
     const followUps: { outcome_id: string; status: string; due_on: string | null }[] = [];
     for (let from = 0; (readThemes || readFollowUps) && from < outcomes.length; from += outcomesPerQuery) {
-      const outcomeIds = padded(
-        outcomes.slice(from, from + outcomesPerQuery).map((o) => o.id),
-        outcomesPerQuery,
-      );
+      const outcomeIds = outcomes.slice(from, from + outcomesPerQuery).map((o) => o.id);
       const [links, fus] = await Promise.all([
         readThemes ? db.selectFrom('outcome_theme_links').select(['outcome_id', 'theme_id']).where('outcome_id', 'in', outcomeIds).execute() : [],
         readFollowUps ? db.selectFrom('outcome_follow_ups').select(['outcome_id', 'status', 'due_on']).where('outcome_id', 'in', outcomeIds).execute() : [],

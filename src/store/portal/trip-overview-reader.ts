@@ -4,16 +4,6 @@ import { TripOverviewBuilder, type TripOverview, type TripOverviewFacts } from '
 import type { SettlementStatus } from '#app/domain/trips/trip-schema.ts';
 import { PUBLISHED_STATES } from '#app/domain/workflow/lifecycle-state.ts';
 
-/**
- * The page's ids filled up to `size` by repeating the last one (harmless in IN and under GROUP BY),
- * so every query of a kind has the same SQL text and SQLite's statement cache (sqlite-dialect.ts)
- * keeps one statement, not one per page length.
- */
-function padded(ids: string[], size: number): string[] {
-  if (ids.length === 0 || ids.length >= size) return ids;
-  return ids.concat(Array.from({ length: size - ids.length }, () => ids[ids.length - 1] as string));
-}
-
 /** How the overview's trips are read. */
 export interface OverviewReadOptions {
   /** Trips per page (three queries each, a fourth when a trip of the page states no headcount); default 2,000. */
@@ -46,10 +36,7 @@ export async function* overviewTripPages(db: Kysely<Database>, options: Overview
       .limit(pageSize)
       .execute();
     if (rows.length === 0) return;
-    const ids = padded(
-      rows.map((r) => r.id),
-      pageSize,
-    );
+    const ids = rows.map((r) => r.id);
     const unstated = rows.filter((r) => r.headcount === null).map((r) => r.id);
     const [destinations, outcomeCounts, memberCounts] = await Promise.all([
       db.selectFrom('trip_destinations').select(['trip_id', 'country', 'country_code']).where('trip_id', 'in', ids).orderBy('trip_id').orderBy('position').execute(),
@@ -64,7 +51,7 @@ export async function* overviewTripPages(db: Kysely<Database>, options: Overview
         : db
             .selectFrom('trip_members')
             .select((eb) => ['trip_id', eb.fn.countAll().as('n')])
-            .where('trip_id', 'in', padded(unstated, pageSize))
+            .where('trip_id', 'in', unstated)
             .groupBy('trip_id')
             .execute(),
     ]);
