@@ -1,3 +1,6 @@
+import type { FollowUp } from '#app/domain/outcomes/follow-up-schema.ts';
+import type { OutcomeStatus, OutcomeType } from '#app/domain/outcomes/outcome-types.ts';
+import type { PartnerKind } from '#app/domain/partners/partner-schema.ts';
 import type { LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
 
 /** The interface languages; zh-TW is the default. */
@@ -53,6 +56,74 @@ export const STATE_KEYS = {
   closed: 'stateClosed',
   cancelled: 'stateCancelled',
 } as const satisfies Record<LifecycleState, keyof typeof STATE_LABELS_ZH>;
+
+// Outcome types and statuses, follow-up statuses and partner kinds are also named the same in both
+// dictionaries.
+const OUTCOME_LABELS_ZH = {
+  outcomeTypeSisterFriendshipCity: '締結姊妹市／友好城市',
+  outcomeTypeMouAgreement: '簽署備忘錄／合作協議',
+  outcomeTypeInvestment: '招商投資／企業承諾',
+  outcomeTypeEventPromotion: '出席活動／城市行銷',
+  outcomeTypeReturnVisit: '對方回訪',
+  outcomeTypeRouteFlight: '航線／航班開通',
+  outcomeTypeKnowledgeAdopted: '經驗借鏡納入市政',
+  outcomeTypeOther: '其他',
+  outcomeStatusClaimed: '報告所述',
+  outcomeStatusInProgress: '進行中',
+  outcomeStatusRealised: '已實現',
+  outcomeStatusLapsed: '未實現',
+  followUpOpen: '待辦',
+  followUpDone: '已完成',
+  followUpCancelled: '已取消',
+  kindCity: '城市',
+  kindOrganisation: '機構',
+  kindPerson: '人物',
+};
+const OUTCOME_LABELS_EN: Record<keyof typeof OUTCOME_LABELS_ZH, string> = {
+  outcomeTypeSisterFriendshipCity: 'Sister or friendship city',
+  outcomeTypeMouAgreement: 'MOU or cooperation agreement',
+  outcomeTypeInvestment: 'Investment or company commitment',
+  outcomeTypeEventPromotion: 'Event participation or promotion',
+  outcomeTypeReturnVisit: 'Return visit received',
+  outcomeTypeRouteFlight: 'Route or flight opened',
+  outcomeTypeKnowledgeAdopted: 'Knowledge adopted into a city project',
+  outcomeTypeOther: 'Other',
+  outcomeStatusClaimed: 'As reported',
+  outcomeStatusInProgress: 'In progress',
+  outcomeStatusRealised: 'Realised',
+  outcomeStatusLapsed: 'Lapsed',
+  followUpOpen: 'To do',
+  followUpDone: 'Done',
+  followUpCancelled: 'Cancelled',
+  kindCity: 'City',
+  kindOrganisation: 'Organisation',
+  kindPerson: 'Person',
+};
+
+/** Names of outcome types and statuses, follow-up statuses and partner kinds, per language. */
+export const OUTCOME_LABELS: Record<Lang, typeof OUTCOME_LABELS_ZH> = { 'zh-TW': OUTCOME_LABELS_ZH, en: OUTCOME_LABELS_EN };
+type OutcomeLabelKey = keyof typeof OUTCOME_LABELS_ZH;
+
+/** Message keys of the outcome types (both dictionaries hold them). */
+export const OUTCOME_TYPE_KEYS = {
+  'sister-friendship-city': 'outcomeTypeSisterFriendshipCity',
+  'mou-agreement': 'outcomeTypeMouAgreement',
+  investment: 'outcomeTypeInvestment',
+  'event-promotion': 'outcomeTypeEventPromotion',
+  'return-visit': 'outcomeTypeReturnVisit',
+  'route-flight': 'outcomeTypeRouteFlight',
+  'knowledge-adopted': 'outcomeTypeKnowledgeAdopted',
+  other: 'outcomeTypeOther',
+} as const satisfies Record<OutcomeType, OutcomeLabelKey>;
+
+/** Message keys of the outcome statuses. */
+export const OUTCOME_STATUS_KEYS = { claimed: 'outcomeStatusClaimed', 'in-progress': 'outcomeStatusInProgress', realised: 'outcomeStatusRealised', lapsed: 'outcomeStatusLapsed' } as const satisfies Record<OutcomeStatus, OutcomeLabelKey>;
+
+/** Message keys of the follow-up statuses. */
+export const FOLLOW_UP_STATUS_KEYS = { open: 'followUpOpen', done: 'followUpDone', cancelled: 'followUpCancelled' } as const satisfies Record<FollowUp['status'], OutcomeLabelKey>;
+
+/** Message keys of the partner kinds. */
+export const PARTNER_KIND_KEYS = { city: 'kindCity', organisation: 'kindOrganisation', person: 'kindPerson' } as const satisfies Record<PartnerKind, OutcomeLabelKey>;
 
 const zhTW = {
   siteName: '因公出國紀錄公開網',
@@ -220,9 +291,6 @@ const zhTW = {
   partnerSearchLabel: '名稱',
   partnerSearchHint: '中文名稱、英文名稱或別名，例如：昌原、Changwon',
   partnerKindLabel: '類型',
-  kindCity: '城市',
-  kindOrganisation: '機構',
-  kindPerson: '人物',
   partnerResultCount: '共 {total} 筆，第 {from}–{to} 筆',
   partnerResultCountOne: '共 {total} 筆',
   noPartners: '找不到符合條件的合作城市或機構。',
@@ -252,22 +320,7 @@ const zhTW = {
   outcomeCounterparties: '往來對象',
   outcomeUnclassified: '尚未分類',
   outcomeSuggested: '（系統建議）',
-  outcomeTypeSisterFriendshipCity: '締結姊妹市／友好城市',
-  outcomeTypeMouAgreement: '簽署備忘錄／合作協議',
-  outcomeTypeInvestment: '招商投資／企業承諾',
-  outcomeTypeEventPromotion: '出席活動／城市行銷',
-  outcomeTypeReturnVisit: '對方回訪',
-  outcomeTypeRouteFlight: '航線／航班開通',
-  outcomeTypeKnowledgeAdopted: '經驗借鏡納入市政',
-  outcomeTypeOther: '其他',
-  outcomeStatusClaimed: '報告所述',
-  outcomeStatusInProgress: '進行中',
-  outcomeStatusRealised: '已實現',
-  outcomeStatusLapsed: '未實現',
   followUpsLabel: '後續追蹤',
-  followUpOpen: '待辦',
-  followUpDone: '已完成',
-  followUpCancelled: '已取消',
   followUpDue: '預定 {date} 前',
   followUpOverdue: '已逾期',
   followUpEvidence: '佐證資料',
@@ -296,6 +349,7 @@ const zhTW = {
   colWhen: '日期',
   colChange: '異動',
   ...STATE_LABELS_ZH,
+  ...OUTCOME_LABELS_ZH,
   tripFieldTitle: '計畫名稱',
   tripFieldPurpose: '目的',
   tripFieldCategory: '類別',
@@ -490,9 +544,6 @@ const en: Record<MessageKey, string> = {
   partnerSearchLabel: 'Name',
   partnerSearchHint: 'Chinese or English name or another name, e.g. 昌原 or Changwon',
   partnerKindLabel: 'Kind',
-  kindCity: 'City',
-  kindOrganisation: 'Organisation',
-  kindPerson: 'Person',
   partnerResultCount: '{total} partners, showing {from}–{to}',
   partnerResultCountOne: '{total} partner',
   noPartners: 'No partner matches.',
@@ -522,22 +573,7 @@ const en: Record<MessageKey, string> = {
   outcomeCounterparties: 'With',
   outcomeUnclassified: 'Not classified yet',
   outcomeSuggested: ' (suggested)',
-  outcomeTypeSisterFriendshipCity: 'Sister or friendship city',
-  outcomeTypeMouAgreement: 'MOU or cooperation agreement',
-  outcomeTypeInvestment: 'Investment or company commitment',
-  outcomeTypeEventPromotion: 'Event participation or promotion',
-  outcomeTypeReturnVisit: 'Return visit received',
-  outcomeTypeRouteFlight: 'Route or flight opened',
-  outcomeTypeKnowledgeAdopted: 'Knowledge adopted into a city project',
-  outcomeTypeOther: 'Other',
-  outcomeStatusClaimed: 'As reported',
-  outcomeStatusInProgress: 'In progress',
-  outcomeStatusRealised: 'Realised',
-  outcomeStatusLapsed: 'Lapsed',
   followUpsLabel: 'Follow-ups',
-  followUpOpen: 'To do',
-  followUpDone: 'Done',
-  followUpCancelled: 'Cancelled',
   followUpDue: 'due by {date}',
   followUpOverdue: 'overdue',
   followUpEvidence: 'Evidence',
@@ -566,6 +602,7 @@ const en: Record<MessageKey, string> = {
   colWhen: 'Date',
   colChange: 'Change',
   ...STATE_LABELS_EN,
+  ...OUTCOME_LABELS_EN,
   tripFieldTitle: 'title',
   tripFieldPurpose: 'purpose',
   tripFieldCategory: 'category',

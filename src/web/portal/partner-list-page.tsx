@@ -5,11 +5,10 @@ import { LoadState } from '#app/web/api/load-state-view.tsx';
 import { useApi } from '#app/web/api/use-api.ts';
 import { countryName } from '#app/web/format/display-names.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
-import { countKey } from '#app/web/i18n/messages.ts';
+import { countKey, PARTNER_KIND_KEYS } from '#app/web/i18n/messages.ts';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
 import { PageNavigation } from '#app/web/portal/page-navigation.tsx';
 import { PARTNER_KINDS, PARTNER_PAGE_SIZE, partnerListApiUrl, partnerListSearch, readPartnerListParams, type PartnerListParams } from '#app/web/portal/partner-list-params.ts';
-import { PARTNER_KIND_KEYS } from '#app/web/portal/portal-labels.tsx';
 import '#app/web/portal/portal-pages.css';
 
 /** A partner as GET /api/v1/partners lists it. */

@@ -5,10 +5,10 @@ import { LoadState } from '#app/web/api/load-state-view.tsx';
 import { ApiError, fetchJson, useApi } from '#app/web/api/use-api.ts';
 import { countryName } from '#app/web/format/display-names.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
-import type { MessageKey } from '#app/web/i18n/messages.ts';
+import { PARTNER_KIND_KEYS, type MessageKey } from '#app/web/i18n/messages.ts';
 import { usePageTitle } from '#app/web/layout/site-layout.tsx';
 import { regionZh, type PublicPartner } from '#app/web/portal/partner-list-page.tsx';
-import { PARTNER_KIND_KEYS, RocDay } from '#app/web/portal/portal-labels.tsx';
+import { RocDay } from '#app/web/portal/portal-labels.tsx';
 import '#app/web/portal/portal-pages.css';
 
 const ENTRY_KEYS = { trip: 'timelineTrip', outcome: 'timelineOutcome', 'follow-up': 'timelineFollowUp', agreement: 'timelineAgreement' } as const satisfies Record<TimelineEntry['kind'], MessageKey>;

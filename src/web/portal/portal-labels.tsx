@@ -1,29 +1,10 @@
-import type { FollowUp } from '#app/domain/outcomes/follow-up-schema.ts';
-import type { OutcomeStatus, OutcomeType } from '#app/domain/outcomes/outcome-types.ts';
-import type { PartnerKind } from '#app/domain/partners/partner-schema.ts';
 import { rocDate } from '#app/web/format/roc-date.ts';
 import { RocDate } from '#app/web/format/roc-date-view.tsx';
 import type { MessageKey } from '#app/web/i18n/messages.ts';
 
-// Message keys of the outcome, partner, workflow and field names the public pages show. Kept as
+// Message keys of the workflow and field names the public pages show (outcome, follow-up and
+// partner names are in #app/web/i18n/messages.ts, shared with the back office). Kept as
 // key tables (type imports only), so the page chunks carry no schema code.
-
-export const PARTNER_KIND_KEYS = { city: 'kindCity', organisation: 'kindOrganisation', person: 'kindPerson' } as const satisfies Record<PartnerKind, MessageKey>;
-
-export const OUTCOME_TYPE_KEYS = {
-  'sister-friendship-city': 'outcomeTypeSisterFriendshipCity',
-  'mou-agreement': 'outcomeTypeMouAgreement',
-  investment: 'outcomeTypeInvestment',
-  'event-promotion': 'outcomeTypeEventPromotion',
-  'return-visit': 'outcomeTypeReturnVisit',
-  'route-flight': 'outcomeTypeRouteFlight',
-  'knowledge-adopted': 'outcomeTypeKnowledgeAdopted',
-  other: 'outcomeTypeOther',
-} as const satisfies Record<OutcomeType, MessageKey>;
-
-export const OUTCOME_STATUS_KEYS = { claimed: 'outcomeStatusClaimed', 'in-progress': 'outcomeStatusInProgress', realised: 'outcomeStatusRealised', lapsed: 'outcomeStatusLapsed' } as const satisfies Record<OutcomeStatus, MessageKey>;
-
-export const FOLLOW_UP_STATUS_KEYS = { open: 'followUpOpen', done: 'followUpDone', cancelled: 'followUpCancelled' } as const satisfies Record<FollowUp['status'], MessageKey>;
 
 /** Names of the trip fields the public history may list. */
 export const TRIP_FIELD_KEYS: Record<string, MessageKey> = {

@@ -3,7 +3,8 @@ import type { OutcomeRecord } from '#app/domain/outcomes/outcome-record-schema.t
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import { useApi } from '#app/web/api/use-api.ts';
 import { useLanguage } from '#app/web/i18n/language-context.tsx';
-import { FOLLOW_UP_STATUS_KEYS, OUTCOME_STATUS_KEYS, OUTCOME_TYPE_KEYS, RocDay } from '#app/web/portal/portal-labels.tsx';
+import { FOLLOW_UP_STATUS_KEYS, OUTCOME_STATUS_KEYS, OUTCOME_TYPE_KEYS } from '#app/web/i18n/messages.ts';
+import { RocDay } from '#app/web/portal/portal-labels.tsx';
 
 function FollowUps({ outcome }: { outcome: OutcomeRecord }) {
   const { lang, t, tx } = useLanguage();

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { staffJson, StaffApiError } from '#app/web/back-office/api/staff-api.ts';
-import { FOLLOW_UP_STATUS_KEYS, type BackOfficeKey } from '#app/web/back-office/i18n/back-office-messages.ts';
+import type { BackOfficeKey } from '#app/web/back-office/i18n/back-office-messages.ts';
+import { FOLLOW_UP_STATUS_KEYS } from '#app/web/i18n/messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
 import { differingFields, fileAsBase64, FOLLOW_UP_STATUSES, followUpDateOf, MAX_EVIDENCE_BYTES, typedOf, type FollowUp } from '#app/web/back-office/outcomes/outcome-model.ts';
 import { ErrorSummary, useWriteErrors } from '#app/web/back-office/outcomes/write-errors.tsx';

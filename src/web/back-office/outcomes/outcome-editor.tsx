@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { staffJson, StaffApiError } from '#app/web/back-office/api/staff-api.ts';
-import { OUTCOME_STATUS_KEYS, OUTCOME_TYPE_KEYS, PARTNER_KIND_KEYS, type BackOfficeKey } from '#app/web/back-office/i18n/back-office-messages.ts';
+import type { BackOfficeKey } from '#app/web/back-office/i18n/back-office-messages.ts';
+import { OUTCOME_STATUS_KEYS, OUTCOME_TYPE_KEYS, PARTNER_KIND_KEYS } from '#app/web/i18n/messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
 import { differingFields, OUTCOME_STATUSES, OUTCOME_TYPES, type ChosenPartner, type OutcomeRecord, type PartnerHit, type Theme } from '#app/web/back-office/outcomes/outcome-model.ts';
 import { ErrorSummary, useWriteErrors } from '#app/web/back-office/outcomes/write-errors.tsx';

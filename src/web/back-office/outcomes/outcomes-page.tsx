@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { Trip } from '#app/domain/trips/trip-schema.ts';
 import { staffJson } from '#app/web/back-office/api/staff-api.ts';
 import { useStaffApi, type StaffState } from '#app/web/back-office/api/use-staff-api.ts';
-import { FOLLOW_UP_STATUS_KEYS, OUTCOME_STATUS_KEYS, OUTCOME_TYPE_KEYS, PARTNER_KIND_KEYS } from '#app/web/back-office/i18n/back-office-messages.ts';
+import { FOLLOW_UP_STATUS_KEYS, OUTCOME_STATUS_KEYS, OUTCOME_TYPE_KEYS, PARTNER_KIND_KEYS } from '#app/web/i18n/messages.ts';
 import { useBackOfficeText } from '#app/web/back-office/i18n/use-back-office-text.ts';
 import { useStaffPageTitle } from '#app/web/back-office/layout/back-office-layout.tsx';
 import { ScrollRegion } from '#app/web/back-office/layout/scroll-region.tsx';
