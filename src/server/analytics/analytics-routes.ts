@@ -7,29 +7,16 @@ import { lintLedger } from '#app/domain/lints/ledger-lints.ts';
 import { ledgerFilterQuery, ledgerSummaryBody, lintList, lintQuery, tripCostRatiosBody, tripRatioList, tripRatioQuery } from '#app/server/analytics/analytics-payloads.ts';
 import { requireRole } from '#app/server/auth/require-role.ts';
 import { idParams } from '#app/server/outcomes/outcome-payloads.ts';
-import { tripVisibility } from '#app/server/outcomes/trip-visibility.ts';
-import { isClerkOnly } from '#app/server/auth/trip-access.ts';
-import type { Principal } from '#app/server/auth/principal.ts';
-import { PUBLISHED_STATES } from '#app/domain/workflow/lifecycle-state.ts';
+import { tripVisibility, tripVisibilityRule } from '#app/server/outcomes/trip-visibility.ts';
 import { HttpError } from '#app/server/plugins/error-handler.ts';
 import { errorBody } from '#app/server/trips/trip-payloads.ts';
 import { loadLedgerSnapshot, loadTripOutcomeFacts } from '#app/store/analytics/ledger-snapshot.ts';
-import { readLedgerSummary, type TripVisibilityRule } from '#app/store/analytics/ledger-summary-reader.ts';
+import { readLedgerSummary } from '#app/store/analytics/ledger-summary-reader.ts';
 import { readTripCostRatios } from '#app/store/analytics/trip-cost-ratio-reader.ts';
 import { TripRepository } from '#app/store/trips/trip-repository.ts';
 import type { Store } from '#app/store/open-database.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
-
-/**
- * `tripVisibility` (src/server/outcomes/trip-visibility.ts) as a rule the database applies:
- * undefined (everything) for staff; published trips for the public; a clerk's (or any other
- * principal's) own agency's trips besides the published ones.
- */
-export function tripVisibilityRule(principal: Principal | null): TripVisibilityRule | undefined {
-  if (principal && principal.roles.length > 0 && !isClerkOnly(principal)) return undefined;
-  return { states: PUBLISHED_STATES, orAgency: principal?.agency ?? null };
-}
 
 /** What each trip achieved for its cost, cross-trip figures, and data-quality lints. */
 export async function analyticsRoutes(app: FastifyInstance, options: { store: Store }): Promise<void> {
