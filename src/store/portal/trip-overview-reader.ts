@@ -27,10 +27,8 @@ export async function* overviewTripPages(db: Kysely<Database>, options: Overview
       .selectFrom('trips')
       .select(['id', 'title', 'start_date', 'end_date', 'headcount', 'budget_actual', 'settlement_status'])
       .where('lifecycle_state', 'in', published)
-      // The redundant `start_date >= after` lets SQLite seek the start-date index to the page; with
-      // the OR alone it walks the index from the first trip on every page (quadratic in pages).
-      .where('start_date', '>=', after)
-      .where((eb) => eb.or([eb('start_date', '>', after), eb.and([eb('start_date', '=', after), eb('id', '>', afterId)])]))
+      // The same row-value keyset as TripRepository.all(), so SQLite seeks to each page.
+      .where((eb) => eb(eb.refTuple('start_date', 'id'), '>', eb.tuple(after, afterId)))
       .orderBy('start_date')
       .orderBy('id')
       .limit(pageSize)

@@ -309,10 +309,9 @@ export class TripRepository {
       const rows = await this.db
         .selectFrom('trips')
         .selectAll()
-        // The redundant `start_date >= after` lets SQLite seek to the page in the start-date index;
-        // with the OR alone it walked the index from the first trip for every page.
-        .where('start_date', '>=', after)
-        .where((eb) => eb.or([eb('start_date', '>', after), eb.and([eb('start_date', '=', after), eb('id', '>', afterId)])]))
+        // A row-value comparison: SQLite seeks the start-date index to the page; with
+        // `start_date > ? or (start_date = ? and id > ?)` it walked from the first trip every page.
+        .where((eb) => eb(eb.refTuple('start_date', 'id'), '>', eb.tuple(after, afterId)))
         .orderBy('start_date')
         .orderBy('id')
         .limit(pageSize)
