@@ -68,13 +68,30 @@ export async function searchTripIds(db: Kysely<any>, query: string, page: { limi
   const search = tripSearchSql(db, plan);
   const total = await countMatchingDocuments(db, plan, search);
   const joined = (condition: RawBuilder<SqlBool>) => db.selectFrom('trips').innerJoin('trip_search_documents as d', 'd.trip_id', 'trips.id').where(condition);
-  const need = page.offset + page.limit;
-  if (search.titleTier) {
-    const rows: { id: string }[] = await joined(search.titleTier).select('trips.id').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(need).execute();
-    if (rows.length === need || rows.length === total) return { ids: rows.slice(page.offset).map((r) => r.id), total };
-  }
-  const rows: { id: string }[] = await joined(search.matches).select('trips.id').orderBy(search.rank, 'desc').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(page.limit).offset(page.offset).execute();
+  const tier: { id: string }[] | undefined = await titleTierPage(search, page, total, (condition, need) =>
+    joined(condition).select('trips.id').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(need).execute(),
+  );
+  const rows: { id: string }[] = tier ?? (await joined(search.matches).select('trips.id').orderBy(search.rank, 'desc').orderBy('trips.start_date', 'desc').orderBy('trips.id').limit(page.limit).offset(page.offset).execute());
   return { ids: rows.map((r) => r.id), total };
+}
+
+/**
+ * The page of a relevance-ordered search when the best tier (the phrase in the title) fills it:
+ * `read(condition, n)` gives the first `n` trips meeting `condition`, latest start first, then by
+ * id. Read from the title terms, the tier is a few hundred trips where the whole match set can be
+ * tens of thousands, and when it reaches past the page (or holds every match) the page is the
+ * full ranking's. Undefined when the plan has no title tier or the page reaches past it.
+ */
+export async function titleTierPage<R>(
+  search: TripSearchSql,
+  page: { limit: number; offset: number },
+  total: number,
+  read: (condition: RawBuilder<SqlBool>, n: number) => Promise<R[]>,
+): Promise<R[] | undefined> {
+  if (!search.titleTier) return undefined;
+  const need = page.offset + page.limit;
+  const rows = await read(search.titleTier, need);
+  return rows.length === need || rows.length === total ? rows.slice(page.offset) : undefined;
 }
 
 /** How many documents match a plan: from the term index alone when no substring needs checking. */

@@ -6,7 +6,7 @@ import { childRows, tripColumns, tripFromRows } from '#app/store/trips/trip-rows
 import { writeOutcomeItems } from '#app/store/outcomes/outcome-item-writer.ts';
 import { planSearch } from '#app/domain/search/search-plan.ts';
 import { indexTrip, unindexTrip } from '#app/store/search/trip-search-index.ts';
-import { tripSearchSql } from '#app/store/search/trip-search-query.ts';
+import { titleTierPage, tripSearchSql } from '#app/store/search/trip-search-query.ts';
 import { cachedTotal } from '#app/store/trips/trip-count-cache.ts';
 import type { SearchTables } from '#app/store/search/search-tables.ts';
 import { importedTripState, type LifecycleState } from '#app/domain/workflow/lifecycle-state.ts';
@@ -130,13 +130,11 @@ export class TripRepository {
     const { limit: _limit, offset: _offset, sort: _sort, ...counted } = filter;
     const total = await cachedTotal(this.db, JSON.stringify(counted), async () => Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n));
     const sort = filter.sort ?? (search ? 'relevance' : '-start');
-    if (sort === 'relevance' && search?.titleTier) {
-      // The best tier (the phrase in the title) comes first, by date. Read from the title terms,
-      // it is a few hundred trips where the whole match set can be tens of thousands; when it
-      // fills the page, the page is the same as the full ranking's.
-      const need = filter.offset + filter.limit;
-      const rows = await this.filtered(filter, search.titleTier).selectAll('trips').orderBy('start_date', 'desc').orderBy('trips.id').limit(need).execute();
-      if (rows.length === need || rows.length === total) return { items: await this.hydrate(rows.slice(filter.offset)), total };
+    if (sort === 'relevance' && search) {
+      const tier = await titleTierPage(search, filter, total, (condition, need) =>
+        this.filtered(filter, condition).selectAll('trips').orderBy('start_date', 'desc').orderBy('trips.id').limit(need).execute(),
+      );
+      if (tier) return { items: await this.hydrate(tier), total };
     }
     let page = query.selectAll('trips');
     switch (sort) {
